@@ -1,0 +1,103 @@
+"""Split and parse a design's YAML front matter, reporting errors with their line.
+
+MkDocs silently drops front matter it cannot parse, so the validator re-parses it here
+and turns every problem into a finding instead of an empty ``page.meta``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+try:  # libyaml is ~10x faster; PyYAML wheels ship it, source builds may not.
+    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+#: Aliases beyond this count are refused: a "billion laughs" document expands each
+#: alias by reference, which is cheap to load but explodes when serialised to JSON.
+MAX_ALIASES = 100
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The front matter block of a document.
+
+    Attributes:
+        data: The parsed mapping; empty when absent or broken.
+        present: Whether the document starts with a ``---`` block.
+        body_start: 0-based index of the first line after the block.
+        error: A one-line description of what is wrong, or ``None``.
+        error_line: 1-based line of the error within the document.
+    """
+
+    data: dict[str, Any]
+    present: bool
+    body_start: int
+    error: str | None = None
+    error_line: int = 1
+
+
+def find_front_matter_end(lines: list[str]) -> int | None:
+    """Return the 0-based index of the closing ``---``/``...`` line, or ``None``.
+
+    Args:
+        lines: The document's lines without line endings; ``lines[0]`` must be ``---``.
+    """
+    if not lines or lines[0].rstrip() != "---":
+        return None
+    for index in range(1, len(lines)):
+        stripped = lines[index].rstrip()
+        if stripped in ("---", "..."):
+            return index
+    return None
+
+
+def parse_front_matter(lines: list[str]) -> FrontMatter:
+    """Parse the YAML block at the top of ``lines``.
+
+    Args:
+        lines: The document's lines without line endings (a BOM already removed).
+
+    Returns:
+        The front matter; ``error`` is set when the YAML is broken, not a mapping, or
+        uses too many aliases. The body then starts after the block anyway, so the rest
+        of the document is still checked.
+    """
+    end = find_front_matter_end(lines)
+    if end is None:
+        if lines and lines[0].rstrip() == "---":
+            return FrontMatter({}, True, 0, "front matter opened with '---' is never closed", 1)
+        return FrontMatter({}, False, 0)
+    text = "\n".join(lines[1:end])
+    if text.count("*") and _count_aliases(text) > MAX_ALIASES:
+        return FrontMatter(
+            {}, True, end + 1, f"front matter uses more than {MAX_ALIASES} YAML aliases", 1
+        )
+    try:
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark is not None else 1
+        problem = exc.problem or exc.context or "invalid YAML"
+        return FrontMatter({}, True, end + 1, f"front matter is not valid YAML: {problem}", line)
+    except (yaml.YAMLError, RecursionError, ValueError) as exc:
+        what = "too deeply nested" if isinstance(exc, RecursionError) else str(exc).splitlines()[0]
+        return FrontMatter({}, True, end + 1, f"front matter is not valid YAML: {what}", 1)
+    if data is None:
+        return FrontMatter({}, True, end + 1)
+    if not isinstance(data, dict):
+        kind = type(data).__name__
+        return FrontMatter({}, True, end + 1, f"front matter is a {kind}, not a mapping of keys", 2)
+    return FrontMatter({str(k): v for k, v in data.items()}, True, end + 1)
+
+
+def _count_aliases(text: str) -> int:
+    """Count YAML alias tokens (``*name``) cheaply, over-approximating."""
+    count = 0
+    for token in text.split("*")[1:]:
+        if token[:1].isalnum() or token[:1] in "_-":
+            count += 1
+    return count

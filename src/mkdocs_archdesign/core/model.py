@@ -1,0 +1,276 @@
+"""Value types shared by the scanner, the rules, the catalog and both adapters."""
+
+from __future__ import annotations
+
+import enum
+import re
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """How serious a finding is; ordered so that ``ERROR > WARNING > INFO``."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @property
+    def label(self) -> str:
+        """The lower-case name used in every output format (``"error"``)."""
+        return self.name.lower()
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        """Read a severity name as users write it.
+
+        Args:
+            value: ``"error"``, ``"warning"`` or ``"info"`` in any case.
+
+        Returns:
+            The matching severity.
+
+        Raises:
+            ValueError: If the name is not a severity.
+        """
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(
+                f"unknown severity {value!r}; expected one of: error, warning, info"
+            ) from None
+
+
+class FailOn(enum.Enum):
+    """The threshold at or above which findings fail a build or a ``check`` run."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+    def fails(self, severity: Severity) -> bool:
+        """Tell whether a finding of ``severity`` crosses this threshold."""
+        if self is FailOn.NEVER:
+            return False
+        if self is FailOn.WARNING:
+            return severity >= Severity.WARNING
+        return severity >= Severity.ERROR
+
+
+_STATUS_KEY_RE = re.compile(r"[\s_\-]+")
+
+
+def normalise_status_key(value: str) -> str:
+    """Fold a status for comparison: case-insensitive, ``-``, ``_`` and spaces alike.
+
+    Args:
+        value: A status as written, e.g. ``"pending-review"``.
+
+    Returns:
+        A comparison key, e.g. ``"pending review"``.
+    """
+    return _STATUS_KEY_RE.sub(" ", value.strip()).strip().lower()
+
+
+class Status(enum.Enum):
+    """The review statuses of the default workflow, in workflow order."""
+
+    DRAFT = "Draft"
+    PENDING_REVIEW = "Pending Review"
+    CHANGES_REQUESTED = "Changes Requested"
+    APPROVED = "Approved"
+    SUPERSEDED = "Superseded"
+
+    @property
+    def slug(self) -> str:
+        """A CSS- and URL-safe name, e.g. ``"pending-review"``."""
+        return self.value.lower().replace(" ", "-")
+
+    @classmethod
+    def parse(cls, value: str) -> Status | None:
+        """Match a status as written by an author, or return ``None``.
+
+        Matching ignores case and treats ``-``, ``_`` and spaces alike, so
+        ``pending_review`` and ``Pending-Review`` are both Pending Review.
+        """
+        key = normalise_status_key(value)
+        for status in cls:
+            if normalise_status_key(status.value) == key:
+                return status
+        return None
+
+
+class Complexity(enum.Enum):
+    """Module complexity, which chooses the collaboration workflow (seed section 3.3)."""
+
+    SIMPLE = "Simple"
+    MEDIUM = "Medium"
+    COMPLEX = "Complex"
+
+    @classmethod
+    def from_api_count(cls, count: int) -> Complexity:
+        """Simple below 5 APIs, Medium for 5 to 15, Complex above 15."""
+        if count < 5:
+            return cls.SIMPLE
+        if count <= 15:
+            return cls.MEDIUM
+        return cls.COMPLEX
+
+    @classmethod
+    def parse(cls, value: str) -> Complexity | None:
+        """Match a complexity name in any case, or return ``None``."""
+        key = value.strip().lower()
+        for item in cls:
+            if item.value.lower() == key:
+                return item
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in one design, as every output format reports it.
+
+    Attributes:
+        path: The design's path as given (relative to the docs folder or the cwd).
+        line: 1-based line nearest the problem.
+        code: The stable rule code, e.g. ``"AD101"``.
+        name: The rule's readable name, e.g. ``"missing-section"``.
+        severity: The effective severity after config, drafts and overrides.
+        message: What is wrong; quotes the offending text where there is one.
+        section: The template section the finding belongs to, if any.
+    """
+
+    path: str
+    line: int
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    section: str | None = None
+
+    def sort_key(self) -> tuple[str, int, str, str]:
+        """Order findings by file, line, then code, for stable output."""
+        return (self.path, self.line, self.code, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class Handoff:
+    """A front-matter handoff entry (label, agent, prompt, send), as in the seed."""
+
+    label: str
+    agent: str
+    prompt: str = ""
+    send: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FindingCounts:
+    """How many findings a design (or a run) has per severity."""
+
+    error: int = 0
+    warning: int = 0
+    info: int = 0
+
+    @classmethod
+    def of(cls, findings: list[Finding] | tuple[Finding, ...]) -> FindingCounts:
+        """Count ``findings`` by severity."""
+        e = w = i = 0
+        for f in findings:
+            if f.severity is Severity.ERROR:
+                e += 1
+            elif f.severity is Severity.WARNING:
+                w += 1
+            else:
+                i += 1
+        return cls(error=e, warning=w, info=i)
+
+    def __add__(self, other: FindingCounts) -> FindingCounts:
+        return FindingCounts(
+            self.error + other.error, self.warning + other.warning, self.info + other.info
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DesignSummary:
+    """What the plugin, the catalog and ``status`` need to know about one design.
+
+    Summaries hold no document text, so a corpus of 10,000 designs stays small in memory.
+
+    Attributes:
+        id: The file name without ``.md`` and without a trailing ``-design``.
+        path: The design's path as given (docs-relative in the plugin).
+        title: Front matter ``title``, else the first level-1 heading, else the id.
+        status: The review status, ``None`` when it is not a known status.
+        status_text: The status as written (for unknown statuses).
+        owner: Front matter ``owner`` or an empty string.
+        module: Front matter ``module`` or an empty string.
+        tags: Front matter ``tags``.
+        depends_on: Front matter ``depends_on`` (design ids).
+        superseded_by: Front matter ``superseded_by`` or ``None``.
+        api_count: Number of method bullets in the API overview.
+        complexity: Front matter ``complexity`` if valid, else from ``api_count``.
+        sections_present: Required sections present and non-empty.
+        sections_required: Number of required sections in the template.
+        reviewer: The Design Review ``**Reviewer**:`` value (empty when unset).
+        review_date: The Design Review ``**Review Date**:`` value (empty when unset).
+        handoffs: Front matter handoffs.
+        findings: Every finding on this design, after the severity policy.
+    """
+
+    id: str
+    path: str
+    title: str
+    status: Status | None
+    status_text: str
+    owner: str = ""
+    module: str = ""
+    tags: tuple[str, ...] = ()
+    depends_on: tuple[str, ...] = ()
+    superseded_by: str | None = None
+    api_count: int = 0
+    complexity: Complexity = Complexity.SIMPLE
+    sections_present: int = 0
+    sections_required: int = 0
+    reviewer: str = ""
+    review_date: str = ""
+    handoffs: tuple[Handoff, ...] = ()
+    findings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def completeness(self) -> float:
+        """Share of required sections present and non-empty, from 0.0 to 1.0."""
+        if self.sections_required == 0:
+            return 1.0
+        return self.sections_present / self.sections_required
+
+    @property
+    def counts(self) -> FindingCounts:
+        """Findings per severity."""
+        return FindingCounts.of(self.findings)
+
+    @property
+    def effective_status(self) -> Status:
+        """The status for workflow purposes: unknown statuses count as Draft."""
+        return self.status if self.status is not None else Status.DRAFT
+
+    @property
+    def ready_for_handoff(self) -> bool:
+        """Approved with no error or warning finding: the seed's handoff gate."""
+        counts = self.counts
+        return self.status is Status.APPROVED and counts.error == 0 and counts.warning == 0
+
+
+def design_id_from_path(path: str) -> str:
+    """Derive a design's id: its file name without ``.md`` and a trailing ``-design``.
+
+    Args:
+        path: A path with ``/`` or ``\\`` separators.
+
+    Returns:
+        The id, e.g. ``"order-service"`` for ``docs/design/order-service-design.md``.
+    """
+    name = re.split(r"[\\/]", path)[-1]
+    if name.lower().endswith(".md"):
+        name = name[:-3]
+    if name.lower().endswith("-design") and len(name) > len("-design"):
+        name = name[: -len("-design")]
+    return name

@@ -1,0 +1,88 @@
+"""Validator settings shared by ``check`` and the plugin (read from the plugin config)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mkdocs_archdesign.core.model import FailOn, Severity, Status
+
+#: The glob, relative to the docs folder, that selects design pages by default.
+DEFAULT_DESIGNS = ("design/**/*.md",)
+
+#: Per-rule setting values accepted in ``rules:``.
+RULE_LEVELS = ("off", "info", "warning", "error")
+
+
+class SettingsError(ValueError):
+    """A settings value is invalid; the message is one line naming the option."""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """How designs are validated.
+
+    Attributes:
+        designs: Globs (relative to the docs folder) that select design pages.
+        template: A custom template path, or ``None`` for the packaged default.
+        section_levels: Template heading levels that count as required sections.
+        rules: Per-code overrides: ``"off"``, ``"info"``, ``"warning"`` or ``"error"``.
+        draft_findings: ``"downgrade"`` (Draft findings become info) or ``"keep"``.
+        statuses: The accepted review statuses, as written in designs.
+        fail_on: The threshold that fails a build or a ``check`` run.
+        select: If set, only these codes (or code prefixes such as ``AD2``) run.
+        ignore: Codes (or prefixes) that never run.
+    """
+
+    designs: tuple[str, ...] = DEFAULT_DESIGNS
+    template: str | None = None
+    section_levels: tuple[int, ...] = (2,)
+    rules: Mapping[str, str] = field(default_factory=dict)
+    draft_findings: str = "downgrade"
+    statuses: tuple[str, ...] = tuple(status.value for status in Status)
+    fail_on: FailOn = FailOn.ERROR
+    select: frozenset[str] = frozenset()
+    ignore: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        for code, level in self.rules.items():
+            if str(level).lower() not in RULE_LEVELS:
+                raise SettingsError(
+                    f"rules: {code}: {level!r} is not one of {', '.join(RULE_LEVELS)}"
+                )
+        if self.draft_findings not in ("downgrade", "keep"):
+            raise SettingsError(
+                f"draft_findings: {self.draft_findings!r} is not one of downgrade, keep"
+            )
+
+    def rule_enabled(self, code: str) -> bool:
+        """Whether the rule ``code`` runs under ``select``, ``ignore`` and ``rules``."""
+        if self.select and not any(code.startswith(prefix) for prefix in self.select):
+            return False
+        if any(code.startswith(prefix) for prefix in self.ignore):
+            return False
+        return str(self.rules.get(code, "")).lower() != "off"
+
+    def severity_for(self, code: str, default: Severity) -> Severity:
+        """The configured severity of ``code`` (its default unless overridden)."""
+        level = str(self.rules.get(code, "")).lower()
+        if level in ("info", "warning", "error"):
+            return Severity.parse(level)
+        return default
+
+    def fingerprint(self) -> str:
+        """A stable hash of every setting that changes findings (for caches)."""
+        payload = json.dumps(
+            [
+                self.template,
+                self.section_levels,
+                sorted((k, str(v)) for k, v in self.rules.items()),
+                self.draft_findings,
+                self.statuses,
+                sorted(self.select),
+                sorted(self.ignore),
+            ]
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:16]

@@ -1,0 +1,275 @@
+"""Run the rule catalog over designs: per design first, then across the corpus.
+
+The two stages are separate so the plugin can cache per-design results by content
+hash across ``mkdocs serve`` rebuilds and only recompute the cheap cross-design rules.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
+from mkdocs_archdesign.core.model import (
+    DesignSummary,
+    Finding,
+    Severity,
+    Status,
+    design_id_from_path,
+    normalise_status_key,
+)
+from mkdocs_archdesign.core.rules.base import REGISTRY, CorpusEntry, DesignContext, Hit, Rule
+from mkdocs_archdesign.core.scanner import ScannedDesign, Section, scan_design
+from mkdocs_archdesign.core.settings import Settings
+from mkdocs_archdesign.core.summary import (
+    api_overview_items,
+    complexity_of,
+    handoffs_of,
+    read_review_block,
+    string_list,
+    text_value,
+)
+from mkdocs_archdesign.core.template import Template, normalise_heading
+
+#: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
+NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})
+
+_IGNORE_COMMENT_RE = re.compile(r"archdesign:\s*ignore\s+([A-Za-z0-9_,\s]+)", re.IGNORECASE)
+
+UNREADABLE_CODE = "AD000"
+UNREADABLE_NAME = "unreadable-design"
+
+
+@dataclass(frozen=True, slots=True)
+class DesignResult:
+    """A design after the per-design stage.
+
+    Attributes:
+        summary: The summary with per-design findings (policy applied).
+        entry: What cross-design rules need.
+        downgrade: Whether this design's findings are downgraded to info (a Draft).
+        ignored: Codes suppressed for the whole design (front matter).
+        ignored_lines: Codes suppressed per line (from ``<!-- archdesign: ignore -->``).
+    """
+
+    summary: DesignSummary
+    entry: CorpusEntry
+    downgrade: bool
+    ignored: frozenset[str]
+    ignored_lines: dict[int, frozenset[str]]
+
+
+def read_design_text(path: Path) -> str:
+    """Read a design file as UTF-8 (a BOM is allowed).
+
+    Raises:
+        OSError: If the file cannot be read.
+        UnicodeDecodeError: If it is not UTF-8.
+    """
+    return path.read_bytes().decode("utf-8")
+
+
+def build_context(design: ScannedDesign, template: Template, settings: Settings) -> DesignContext:
+    """Compute, once per design, what every rule shares (sections, review block, status)."""
+    sections: dict[str, list[Section]] = {}
+    for section in design.sections():
+        sections.setdefault(normalise_heading(section.title), []).append(section)
+    review = read_review_block(sections)
+    meta = design.front_matter.data
+    front_status = meta.get("status")
+    status_text = ""
+    if isinstance(front_status, str) and front_status.strip():
+        status_text = front_status.strip()
+    elif review.status:
+        status_text = review.status.strip()
+    status = Status.parse(status_text) if status_text else None
+    return DesignContext(design, template, settings, sections, review, status_text, status)
+
+
+def check_design(text: str, path: str, template: Template, settings: Settings) -> DesignResult:
+    """Run every enabled per-design rule on one design's text.
+
+    Args:
+        text: The design's source.
+        path: The path to report (docs-relative in the plugin, as given in ``check``).
+        template: The template in force.
+        settings: Validator settings.
+
+    Returns:
+        The per-design result; cross-design findings are added by :func:`check_corpus`.
+    """
+    design = scan_design(text, path)
+    ctx = build_context(design, template, settings)
+    raw: list[tuple[Rule, Hit]] = []
+    for rule in REGISTRY.values():
+        if rule.check is None or not settings.rule_enabled(rule.code):
+            continue
+        raw.extend((rule, hit) for hit in rule.check(ctx))
+    downgrade = _is_downgraded(ctx, settings)
+    ignored = frozenset(code.upper() for code in string_list(ctx.meta.get("archdesign_ignore")))
+    ignored_lines = _ignored_lines(design)
+    findings = [
+        finding
+        for rule, hit in raw
+        if (finding := _finding(rule, hit, path, settings, downgrade, ignored, ignored_lines))
+        is not None
+    ]
+    findings.sort(key=Finding.sort_key)
+    summary = _summarise(ctx, path, tuple(findings))
+    entry = CorpusEntry(
+        id=summary.id,
+        path=path,
+        depends_on=summary.depends_on,
+        superseded_by=summary.superseded_by,
+        depends_on_line=ctx.front_matter_line("depends_on"),
+        superseded_by_line=ctx.front_matter_line("superseded_by"),
+    )
+    return DesignResult(summary, entry, downgrade, ignored, ignored_lines)
+
+
+def unreadable_result(path: str, reason: str, settings: Settings) -> DesignResult:
+    """A result for a design that could not be read or decoded: one error, nothing else."""
+    finding = Finding(
+        path,
+        1,
+        UNREADABLE_CODE,
+        UNREADABLE_NAME,
+        settings.severity_for(UNREADABLE_CODE, Severity.ERROR),
+        reason,
+    )
+    ident = design_id_from_path(path)
+    summary = DesignSummary(
+        id=ident, path=path, title=ident, status=None, status_text="", findings=(finding,)
+    )
+    entry = CorpusEntry(ident, path, (), None)
+    return DesignResult(summary, entry, False, frozenset(), {})
+
+
+def check_corpus(results: Sequence[DesignResult], settings: Settings) -> list[DesignSummary]:
+    """Run the cross-design rules and merge their findings into each summary.
+
+    Args:
+        results: Per-design results for every design in the run.
+        settings: Validator settings.
+
+    Returns:
+        The final summaries, in the order of ``results``.
+    """
+    by_path = {result.entry.path: result for result in results}
+    extra: dict[str, list[Finding]] = {}
+    entries = [result.entry for result in results]
+    for rule in REGISTRY.values():
+        if rule.corpus_check is None or not settings.rule_enabled(rule.code):
+            continue
+        for corpus_hit in rule.corpus_check(entries):
+            owner = by_path.get(corpus_hit.path)
+            if owner is None:
+                continue
+            finding = _finding(
+                rule,
+                corpus_hit.hit,
+                corpus_hit.path,
+                settings,
+                owner.downgrade,
+                owner.ignored,
+                owner.ignored_lines,
+            )
+            if finding is not None:
+                extra.setdefault(corpus_hit.path, []).append(finding)
+    summaries = []
+    for result in results:
+        added = extra.get(result.entry.path)
+        if not added:
+            summaries.append(result.summary)
+            continue
+        findings = sorted([*result.summary.findings, *added], key=Finding.sort_key)
+        summaries.append(dataclasses.replace(result.summary, findings=tuple(findings)))
+    return summaries
+
+
+def check_texts(
+    items: Iterable[tuple[str, str]], template: Template, settings: Settings
+) -> list[DesignSummary]:
+    """Validate ``(path, text)`` pairs as one corpus (a convenience for tests and tools)."""
+    results = [check_design(text, path, template, settings) for path, text in items]
+    return check_corpus(results, settings)
+
+
+def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
+    if settings.draft_findings == "keep":
+        return False
+    if not ctx.status_text:
+        return True  # a design with no status anywhere is a Draft
+    return ctx.status is Status.DRAFT or normalise_status_key(ctx.status_text) == "draft"
+
+
+def _ignored_lines(design: ScannedDesign) -> dict[int, frozenset[str]]:
+    result: dict[int, frozenset[str]] = {}
+    for comment in design.all_comments():
+        match = _IGNORE_COMMENT_RE.search(comment.text)
+        if match is None:
+            continue
+        codes = frozenset(c.upper() for c in re.split(r"[\s,]+", match.group(1)) if c)
+        end_line = comment.line + comment.text.count("\n")
+        # The comment silences the line right after it (and its own line).
+        for line in (comment.line, end_line + 1):
+            result[line] = result.get(line, frozenset()) | codes
+    return result
+
+
+def _finding(
+    rule: Rule,
+    hit: Hit,
+    path: str,
+    settings: Settings,
+    downgrade: bool,
+    ignored: frozenset[str],
+    ignored_lines: dict[int, frozenset[str]],
+) -> Finding | None:
+    if rule.code in ignored or rule.code in ignored_lines.get(hit.line, frozenset()):
+        return None
+    severity = settings.severity_for(rule.code, rule.severity)
+    if downgrade and rule.code not in NOT_DOWNGRADED:
+        severity = Severity.INFO
+    return Finding(path, max(1, hit.line), rule.code, rule.name, severity, hit.message, hit.section)
+
+
+def _summarise(ctx: DesignContext, path: str, findings: tuple[Finding, ...]) -> DesignSummary:
+    meta = ctx.meta
+    ident = design_id_from_path(path)
+    title = text_value(meta.get("title")) or ctx.design.title_heading or ident
+    _, api_items = api_overview_items(ctx)
+    api_count = len(api_items)
+    present = 0
+    for required in ctx.template.required:
+        found = ctx.sections.get(required.key)
+        if found and found[0].has_content():
+            present += 1
+    superseded = text_value(meta.get("superseded_by")) or None
+    review = ctx.review
+    reviewer = (review.reviewer or "").strip()
+    if reviewer.upper() == "TBD":
+        reviewer = ""
+    return DesignSummary(
+        id=ident,
+        path=path,
+        title=title,
+        status=ctx.status if ctx.status_text else Status.DRAFT,
+        status_text=ctx.status_text or Status.DRAFT.value,
+        owner=text_value(meta.get("owner")),
+        module=text_value(meta.get("module")),
+        tags=string_list(meta.get("tags")),
+        depends_on=string_list(meta.get("depends_on")),
+        superseded_by=superseded,
+        api_count=api_count,
+        complexity=complexity_of(meta, api_count),
+        sections_present=present,
+        sections_required=len(ctx.template.required),
+        reviewer=reviewer,
+        review_date=(review.review_date or "").strip(),
+        handoffs=handoffs_of(meta),
+        findings=findings,
+    )
