@@ -1,0 +1,102 @@
+"""Shared fixtures: real tiny MkDocs sites built in ``tmp_path``, no mocked MkDocs."""
+
+from __future__ import annotations
+
+import logging
+import textwrap
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+import yaml
+
+from mkdocs_archdesign.core.template import default_template_source
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def render_default_template(
+    title: str = "Order Service", module: str = "order_service", owner: str = "@alice"
+) -> str:
+    """The packaged template rendered as ``new`` would (a Draft full of placeholders)."""
+    return jinja2.Template(default_template_source(), keep_trailing_newline=True).render(
+        title=title, module=module, owner=owner
+    )
+
+
+@dataclass
+class Site:
+    """A tiny MkDocs project in a temporary folder."""
+
+    root: Path
+    config: dict[str, Any]
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / "site"
+
+    def write(self, relative: str, text: str) -> Path:
+        """Write a docs file (dedented), creating folders."""
+        path = self.docs / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def save_config(self) -> Path:
+        path = self.root / "mkdocs.yml"
+        path.write_text(yaml.safe_dump(self.config, sort_keys=False), encoding="utf-8")
+        return path
+
+    def load(self, **overrides: Any) -> Any:
+        """``mkdocs.config.load_config`` on this site's mkdocs.yml."""
+        from mkdocs.config import load_config
+
+        return load_config(str(self.save_config()), **overrides)
+
+    def build(self, **overrides: Any) -> Any:
+        """Load the config and run a real ``mkdocs build``; returns the config used."""
+        from mkdocs.commands.build import build
+
+        config = self.load(**overrides)
+        build(config)
+        return config
+
+    def html(self, relative: str) -> str:
+        """Read a built page, e.g. ``design/order-service-design/index.html``."""
+        return (self.site_dir / relative).read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def make_site(tmp_path: Path) -> Callable[..., Site]:
+    """Create a site: ``make_site(plugins=[...], theme=..., **extra_config)``."""
+
+    def factory(plugins: list[Any] | None = None, theme: Any = "mkdocs", **extra: Any) -> Site:
+        root = tmp_path / "project"
+        (root / "docs").mkdir(parents=True, exist_ok=True)
+        (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+        config: dict[str, Any] = {
+            "site_name": "Test site",
+            "docs_dir": "docs",
+            "site_dir": "site",
+            "theme": theme,
+            "plugins": plugins if plugins is not None else ["archdesign"],
+        }
+        config.update(extra)
+        return Site(root, config)
+
+    return factory
+
+
+@pytest.fixture
+def caplog_mkdocs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptureFixture]:
+    """Capture everything MkDocs and the plugin log (DEBUG and up)."""
+    caplog.set_level(logging.INFO, logger="mkdocs")
+    yield caplog
