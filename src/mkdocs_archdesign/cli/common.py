@@ -1,0 +1,202 @@
+"""Helpers every command shares: exit codes, one-line errors, project config and template.
+
+Commands import from here so that a missing file, a broken ``mkdocs.yml`` or an
+unknown template produce the same one-line message and exit code everywhere.
+Heavy modules are imported inside functions so ``--help`` stays instant.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from mkdocs_archdesign.core.projectconfig import ProjectConfig
+    from mkdocs_archdesign.core.template import Template
+
+#: Success, or no finding at or above ``--fail-on``.
+EXIT_OK = 0
+#: Findings at or above ``--fail-on``, a refused transition, or a failed gate.
+EXIT_FINDINGS = 1
+#: Usage or I/O error: a missing path, an unreadable config or template.
+EXIT_USAGE = 2
+
+#: The config file looked for in the current folder when ``--config`` is not given.
+DEFAULT_CONFIG_NAME = "mkdocs.yml"
+
+#: The design folder used when there is no ``mkdocs.yml``.
+FALLBACK_DESIGN_DIR = Path("docs") / "design"
+
+EXIT_CODES_HELP = "Exit codes: 0 ok, 1 findings or refused, 2 usage or I/O error."
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
+    """Print ``message`` as one line on stderr and exit with ``code``.
+
+    Args:
+        message: What went wrong; newlines are folded so the message stays one line.
+        code: The exit code (default 2, usage or I/O error).
+
+    Raises:
+        click.exceptions.Exit: Always, carrying ``code``.
+    """
+    one_line = " ".join(str(message).split())
+    click.echo(f"mkdocs-archdesign: error: {one_line}", err=True)
+    raise click.exceptions.Exit(code)
+
+
+def config_option(function: F) -> F:
+    """Add the shared ``--config PATH`` option (default: ``./mkdocs.yml`` if present)."""
+    decorator = click.option(
+        "--config",
+        "config_path",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        metavar="PATH",
+        help="mkdocs.yml whose archdesign plugin options apply "
+        "(default: ./mkdocs.yml when it exists).",
+    )
+    return decorator(function)
+
+
+def template_option(function: F) -> F:
+    """Add the shared ``--template FILE`` option (overrides the config's ``template``)."""
+    decorator = click.option(
+        "--template",
+        "template_path",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        metavar="FILE",
+        help="Design template to use instead of the configured or default one.",
+    )
+    return decorator(function)
+
+
+def find_config_path(explicit: str | None, cwd: Path | None = None) -> Path | None:
+    """The config file to read: ``explicit``, else ``mkdocs.yml`` in ``cwd`` if it exists.
+
+    Args:
+        explicit: The ``--config`` value, or ``None``.
+        cwd: The folder to look in (default: the current folder).
+
+    Returns:
+        A path, or ``None`` when no config applies.
+    """
+    if explicit is not None:
+        return Path(explicit)
+    candidate = (cwd if cwd is not None else Path()) / DEFAULT_CONFIG_NAME
+    return candidate if candidate.is_file() else None
+
+
+def load_project(explicit: str | None = None) -> ProjectConfig:
+    """Load the project config, turning every problem into a one-line exit 2.
+
+    Args:
+        explicit: The ``--config`` value, or ``None`` to use ``./mkdocs.yml`` if present.
+
+    Returns:
+        The project config (defaults when there is no config file).
+    """
+    from mkdocs_archdesign.core.projectconfig import (  # noqa: PLC0415 - fast startup
+        ProjectConfig,
+        ProjectConfigError,
+        load_project_config,
+    )
+
+    path = find_config_path(explicit)
+    if path is None:
+        return ProjectConfig.default()
+    try:
+        return load_project_config(path)
+    except ProjectConfigError as exc:
+        fail(str(exc))
+
+
+def load_project_template(project: ProjectConfig, override: str | None = None) -> Template:
+    """Load the template in force (``override``, else the config's, else the default).
+
+    Args:
+        project: The project config (its ``section_levels`` apply).
+        override: A ``--template`` value, relative to the current folder.
+
+    Returns:
+        The template; a missing or unusable template exits 2.
+    """
+    from mkdocs_archdesign.core.template import (  # noqa: PLC0415 - fast startup
+        TemplateError,
+        load_template,
+    )
+
+    path = override if override is not None else project.settings.template
+    try:
+        return load_template(path, project.settings.section_levels)
+    except TemplateError as exc:
+        fail(str(exc))
+
+
+def configured_design_files(project: ProjectConfig) -> list[Path]:
+    """Every file under the docs folder that the ``designs`` globs select.
+
+    Without a config file, every Markdown file under ``docs/design``.
+
+    Args:
+        project: The project config.
+
+    Returns:
+        Files in a stable order; a missing folder exits 2.
+    """
+    from mkdocs_archdesign.core.corpus import is_design_path  # noqa: PLC0415 - fast startup
+
+    if project.path is None:
+        return resolve_paths([str(FALLBACK_DESIGN_DIR)])
+    docs_dir = project.docs_dir
+    if not docs_dir.is_dir():
+        fail(f"docs folder does not exist: {docs_dir} (docs_dir of {project.path})")
+    globs = project.settings.designs
+    found: list[Path] = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative_root = Path(root).relative_to(docs_dir)
+        for name in sorted(files):
+            relative = (relative_root / name).as_posix()
+            if is_design_path(relative, globs):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
+def resolve_paths(paths: Sequence[str]) -> list[Path]:
+    """Expand files and folders given on the command line into Markdown files.
+
+    Args:
+        paths: Files and folders.
+
+    Returns:
+        Files in a stable order; a path that does not exist exits 2.
+    """
+    from mkdocs_archdesign.core.corpus import CorpusError, discover  # noqa: PLC0415
+
+    try:
+        return discover(Path(p) for p in paths)
+    except CorpusError as exc:
+        fail(str(exc))
+
+
+def design_files(project: ProjectConfig, paths: Sequence[str]) -> list[Path]:
+    """The designs a command works on: ``paths`` if given, else the configured ones.
+
+    Args:
+        project: The project config.
+        paths: Files and folders from the command line (may be empty).
+
+    Returns:
+        Files in a stable order.
+    """
+    if paths:
+        return resolve_paths(paths)
+    return configured_design_files(project)
