@@ -1,7 +1,254 @@
-"""Placeholder module; replaced by the command implementation."""
+"""``check`` and ``rules``: validate designs and list the rule catalog.
+
+The validator, the template loader and the renderers are imported inside the
+commands, so ``mkdocs-archdesign --help`` and pre-commit runs start fast.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import json
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, cast
+
 import click
 
-COMMANDS: list[click.Command] = []
+from mkdocs_archdesign.cli.common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    config_option,
+    design_files,
+    fail,
+    load_project,
+    load_project_template,
+    template_option,
+)
+
+if TYPE_CHECKING:
+    from mkdocs_archdesign.core.rules.base import Rule
+
+#: Kept here (not imported from core.reporting) so building the CLI imports nothing heavy.
+CHECK_FORMATS = ("text", "json", "github", "junit")
+RULES_FORMATS = ("table", "markdown", "json")
+FAIL_ON_CHOICES = ("error", "warning", "never")
+
+
+def split_codes(values: Iterable[str]) -> frozenset[str]:
+    """Fold repeatable, comma-separated ``--select``/``--ignore`` values into codes.
+
+    Args:
+        values: Raw option values such as ``("AD101,AD2", "ad3")``.
+
+    Returns:
+        Upper-case codes or prefixes, blanks dropped.
+    """
+    return frozenset(
+        part.strip().upper() for value in values for part in value.split(",") if part.strip()
+    )
+
+
+def validate_codes(option: str, codes: frozenset[str], known: Sequence[str]) -> None:
+    """Exit 2 if a code or prefix matches no known rule, listing the valid codes.
+
+    Args:
+        option: The option name for the message (``--select``).
+        codes: Codes or prefixes given by the user.
+        known: Every registered rule code.
+    """
+    unknown = sorted(code for code in codes if not any(k.startswith(code) for k in known))
+    if unknown:
+        fail(
+            f"{option}: unknown rule code {', '.join(unknown)}; "
+            f"valid codes (or prefixes of them): {', '.join(known)}"
+        )
+
+
+def known_codes() -> list[str]:
+    """Every rule code that ``--select``/``--ignore`` accept, sorted."""
+    from mkdocs_archdesign.core.rules import REGISTRY  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validator import UNREADABLE_CODE  # noqa: PLC0415
+
+    return sorted({*REGISTRY, UNREADABLE_CODE})
+
+
+def write_report(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` (exit 2 if that fails)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc.__class__.__name__}")
+
+
+@click.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(CHECK_FORMATS),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(FAIL_ON_CHOICES),
+    default=None,
+    help="Exit 1 when a finding is at or above this severity "
+    "(default: the plugin's fail_on, else error).",
+)
+@click.option(
+    "--select",
+    multiple=True,
+    metavar="CODES",
+    help="Run only these rules: comma-separated codes or prefixes (AD101,AD2). Repeatable.",
+)
+@click.option(
+    "--ignore",
+    multiple=True,
+    metavar="CODES",
+    help="Never run these rules: comma-separated codes or prefixes. Repeatable.",
+)
+@config_option
+@template_option
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=str),
+    default=None,
+    metavar="FILE",
+    help="Write the report to FILE instead of stdout.",
+)
+def check_command(
+    paths: tuple[str, ...],
+    fmt: str,
+    fail_on: str | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    config_path: str | None,
+    template_path: str | None,
+    output: str | None,
+) -> None:
+    """Validate designs against the template and the AD rule catalog.
+
+    PATHS are design files or folders. Without PATHS, the designs are the files
+    under docs_dir selected by the archdesign plugin's `designs` globs in
+    ./mkdocs.yml (default design/**/*.md), or docs/design when there is no
+    mkdocs.yml. Every problem in every file is reported in one run.
+
+    \b
+    Examples:
+      mkdocs-archdesign check
+      mkdocs-archdesign check docs/design/order-service-design.md
+      mkdocs-archdesign check --format github --fail-on warning
+      mkdocs-archdesign check --select AD1,AD2 --ignore AD203
+      mkdocs-archdesign check --format junit --output archdesign.xml
+
+    \b
+    Exit codes:
+      0  no finding at or above --fail-on
+      1  findings at or above --fail-on
+      2  usage or I/O error (missing path, unreadable config or template)
+    """
+    selected, ignored = split_codes(select), split_codes(ignore)
+    if selected or ignored:
+        known = known_codes()
+        validate_codes("--select", selected, known)
+        validate_codes("--ignore", ignored, known)
+    from mkdocs_archdesign.core.corpus import check_files  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.model import FailOn  # noqa: PLC0415
+    from mkdocs_archdesign.core.reporting import render, run_fails  # noqa: PLC0415
+
+    project = load_project(config_path)
+    settings = dataclasses.replace(
+        project.settings,
+        select=selected or project.settings.select,
+        ignore=ignored | project.settings.ignore,
+        fail_on=FailOn(fail_on) if fail_on is not None else project.settings.fail_on,
+    )
+    template = load_project_template(project, template_path)
+    files = design_files(project, paths)
+    summaries = check_files(files, template, settings)
+    write_report(render(fmt, summaries, settings.fail_on), output)
+    raise click.exceptions.Exit(
+        EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK
+    )
+
+
+def rules_table(rules: Sequence[Rule]) -> str:
+    """The rule catalog as an aligned plain-text table."""
+    rows = [("CODE", "NAME", "SEVERITY", "SUMMARY")]
+    rows += [(r.code, r.name, r.severity.label, r.summary) for r in rules]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    lines = [
+        "  ".join(cell.ljust(widths[i]) for i, cell in enumerate(row[:3])) + "  " + row[3]
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def rules_json(rules: Sequence[Rule]) -> str:
+    """The rule catalog as a JSON list of ``{code, name, severity, summary, corpus}``."""
+    payload = [
+        {
+            "code": r.code,
+            "name": r.name,
+            "severity": r.severity.label,
+            "summary": r.summary,
+            "corpus": r.is_corpus_rule,
+        }
+        for r in rules
+    ]
+    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+
+
+def rules_markdown() -> str:
+    """The rule reference page, from the rules' docstrings (``core.rules.docs``)."""
+    import importlib  # noqa: PLC0415 - only this format needs it
+
+    try:
+        module = importlib.import_module("mkdocs_archdesign.core.rules.docs")
+    except ImportError:
+        fail("the Markdown rule reference is not available in this version")
+    renderer = cast("Callable[[], str]", module.render_rule_reference)
+    text = renderer()
+    return text if text.endswith("\n") else text + "\n"
+
+
+@click.command("rules")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(RULES_FORMATS),
+    default="table",
+    show_default=True,
+    help="table for reading, markdown for docs, json for tools.",
+)
+def rules_command(fmt: str) -> None:
+    """List every rule: code, name, default severity and when it fires.
+
+    \b
+    Examples:
+      mkdocs-archdesign rules
+      mkdocs-archdesign rules --format markdown > docs/rules.md
+      mkdocs-archdesign rules --format json
+
+    \b
+    Exit codes:
+      0  printed
+      2  usage error
+    """
+    from mkdocs_archdesign.core.rules import all_rules  # noqa: PLC0415 - fast startup
+
+    if fmt == "markdown":
+        click.echo(rules_markdown(), nl=False)
+    elif fmt == "json":
+        click.echo(rules_json(all_rules()), nl=False)
+    else:
+        click.echo(rules_table(all_rules()), nl=False)
+
+
+COMMANDS: list[click.Command] = [check_command, rules_command]
