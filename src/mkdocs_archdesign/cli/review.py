@@ -1,7 +1,312 @@
-"""Placeholder module; replaced by the command implementation."""
+"""``review`` and ``status``: record the review in the design, and show where each stands.
+
+The workflow itself lives in :mod:`mkdocs_archdesign.core.review`; this module reads
+the file, finds the project's other designs (for the gate and ``--by``), and writes the
+result atomically. Heavy modules are imported inside the commands for a fast ``--help``.
+"""
 
 from __future__ import annotations
 
+import datetime
+import json
+import os
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
+
 import click
 
-COMMANDS: list[click.Command] = []
+from mkdocs_archdesign.cli.common import (
+    EXIT_FINDINGS,
+    config_option,
+    configured_design_files,
+    design_files,
+    fail,
+    load_project,
+    load_project_template,
+    template_option,
+)
+
+if TYPE_CHECKING:
+    from mkdocs_archdesign.core.model import DesignSummary
+    from mkdocs_archdesign.core.projectconfig import ProjectConfig
+    from mkdocs_archdesign.core.review import ReviewOutcome
+
+ACTIONS = ("request", "approve", "changes", "supersede")
+STATUS_FORMATS = ("text", "json")
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def parse_date(value: str | None) -> datetime.date | None:
+    """Read ``--date`` as a real ``YYYY-MM-DD`` date (exit 2 otherwise)."""
+    if value is None:
+        return None
+    try:
+        if not _DATE_RE.fullmatch(value):
+            raise ValueError(value)
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        fail(f"invalid --date {value!r}: expected a real date as YYYY-MM-DD, e.g. 2024-05-01")
+
+
+def read_design(path: Path) -> str:
+    """Read a design file as UTF-8 text, exiting 2 with one line if that fails."""
+    if not path.exists():
+        fail(f"design not found: {path}")
+    if not path.is_file():
+        fail(f"not a file: {path}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        fail(f"cannot read {path}: {exc.strerror or exc.__class__.__name__}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        fail(f"{path} is not UTF-8 text (byte {exc.start}); nothing changed")
+
+
+def write_scope(project: ProjectConfig, path: Path) -> tuple[Path, list[Path]]:
+    """The folder writes must stay in, and the designs the gate sees beside ``path``.
+
+    A design under the configured docs folder belongs to that project; any other
+    design belongs to the folder tree it sits in.
+    """
+    # Absolute but not resolved: a symlink is judged by where it sits, not where it leads.
+    absolute = Path(os.path.normpath(path.absolute()))
+    docs = Path(os.path.normpath(project.docs_dir.absolute()))
+    if project.path is not None and docs in absolute.parents:
+        return docs, configured_design_files(project)
+    from mkdocs_archdesign.core.corpus import discover  # noqa: PLC0415 - fast startup
+
+    return absolute.parent, discover([absolute.parent])
+
+
+def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
+    """``(path, text)`` of the other designs; unreadable ones count by id only."""
+    from mkdocs_archdesign.core.corpus import display_path  # noqa: PLC0415 - fast startup
+
+    real_own = own.resolve()
+    others = []
+    for file in files:
+        if file.resolve() == real_own:
+            continue
+        try:
+            text = file.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            text = ""
+        others.append((display_path(file), text))
+    return others
+
+
+def terminal_safe(value: str) -> str:
+    """``value`` with control characters replaced, so a design cannot drive the terminal."""
+    return _CONTROL_RE.sub("?", value)
+
+
+@click.command("review")
+@click.argument("path", type=click.Path(path_type=str))
+@click.argument("action", metavar="ACTION")
+@click.option("--reviewer", metavar="@NAME", help="Who reviews (approve, changes, --force).")
+@click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Review date (default: today).")
+@click.option("--note", metavar="TEXT", help="Review note (changes) or override reason (--force).")
+@click.option("--by", "superseded_by", metavar="ID", help="supersede: the id of the new design.")
+@click.option("--check-all", is_flag=True, help="approve: tick every review-checklist item.")
+@click.option("--force", is_flag=True, help="Apply despite the gate; records an Override line.")
+@click.option("--dry-run", is_flag=True, help="Print a unified diff and write nothing.")
+@config_option
+@template_option
+def review_command(
+    path: str,
+    action: str,
+    reviewer: str | None,
+    date_text: str | None,
+    note: str | None,
+    superseded_by: str | None,
+    check_all: bool,
+    force: bool,
+    dry_run: bool,
+    config_path: str | None,
+    template_path: str | None,
+) -> None:
+    """Move a design through review, recorded in the design itself.
+
+    ACTION is one of:
+
+    \b
+      request    Draft or Changes Requested -> Pending Review. Refused while the
+                 design has error findings (Draft findings count here).
+      approve    Pending Review -> Approved. Sets Reviewer and Review Date. Refused
+                 while the design has any error or warning finding or an unchecked
+                 review-checklist item (--check-all ticks them).
+      changes    Pending Review -> Changes Requested. Appends "- DATE @reviewer: NOTE"
+                 to the **Review Notes** list of the Design Review section.
+      supersede  any status -> Superseded, with superseded_by: ID in front matter.
+
+    Only the review lines change (front matter status, **Status**, **Reviewer**,
+    **Review Date**, notes); every other byte of the file stays as it was. The file
+    is replaced atomically. --force applies a refused request/approve and records
+    "**Override**: DATE by REVIEWER: NOTE" in the Design Review section.
+
+    \b
+    Examples:
+      mkdocs-archdesign review docs/design/order-service-design.md request
+      mkdocs-archdesign review docs/design/order-service-design.md changes \\
+          --reviewer @tech-lead --note "Add p99 latency targets"
+      mkdocs-archdesign review docs/design/order-service-design.md approve \\
+          --reviewer @tech-lead --check-all --dry-run
+      mkdocs-archdesign review docs/design/orders-v1-design.md supersede --by orders-v2
+
+    \b
+    Exit codes:
+      0  done (or the diff printed with --dry-run)
+      1  illegal transition (the allowed ones are listed) or refused by the gate
+      2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file
+    """
+    from mkdocs_archdesign.core import review as core  # noqa: PLC0415 - fast startup
+
+    if action not in ACTIONS:
+        fail(f"unknown action {action!r}; expected one of: {', '.join(ACTIONS)}")
+    request = core.ReviewRequest(
+        action=core.Action(action),
+        reviewer=reviewer,
+        date=parse_date(date_text),
+        note=note,
+        superseded_by=superseded_by,
+        check_all=check_all,
+        force=force,
+    )
+    project = load_project(config_path)
+    template = load_project_template(project, template_path)
+    file = Path(path)
+    text = read_design(file)
+    root, files = write_scope(project, file)
+    others = read_others(files, file)
+    from mkdocs_archdesign.core.corpus import display_path  # noqa: PLC0415
+
+    shown = display_path(file)
+    try:
+        outcome = core.apply_review(text, shown, request, template, project.settings, others)
+    except core.ReviewInputError as exc:
+        fail(str(exc))
+    except core.ReviewRefused as exc:
+        _report_refusal(exc, shown)
+    _finish(file, root, text, outcome, shown, dry_run)
+
+
+def _report_refusal(exc: Exception, shown: str) -> NoReturn:
+    from mkdocs_archdesign.core.review import ReviewRefused  # noqa: PLC0415
+
+    click.echo(f"mkdocs-archdesign: refused: {terminal_safe(str(exc))}", err=True)
+    reasons = exc.reasons if isinstance(exc, ReviewRefused) else ()
+    for reason in reasons:
+        click.echo(f"  {shown}:{terminal_safe(reason)}", err=True)
+    raise click.exceptions.Exit(EXIT_FINDINGS)
+
+
+def _finish(
+    file: Path, root: Path, old: str, outcome: ReviewOutcome, shown: str, dry_run: bool
+) -> None:
+    from mkdocs_archdesign.core.textedit import (  # noqa: PLC0415
+        UnsafeWriteError,
+        atomic_write,
+        ensure_writable_inside,
+        unified_diff,
+    )
+
+    for reason in outcome.overridden:
+        click.echo(f"mkdocs-archdesign: overridden: {shown}:{terminal_safe(reason)}", err=True)
+    change = f"{shown}: {outcome.before.value} -> {outcome.after.value}"
+    if dry_run:
+        click.echo(unified_diff(old, outcome.text, shown), nl=False)
+        click.echo(f"{change} (dry run, nothing written)", err=True)
+        return
+    try:
+        target = ensure_writable_inside(file, root)
+        atomic_write(target, outcome.text.encode("utf-8"))
+    except UnsafeWriteError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        fail(f"cannot write {shown}: {reason}; the original is unchanged")
+    click.echo(change)
+
+
+@click.command("status")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(STATUS_FORMATS),
+    default="text",
+    show_default=True,
+    help="text for reading, json for tools.",
+)
+@config_option
+@template_option
+def status_command(
+    paths: tuple[str, ...], fmt: str, config_path: str | None, template_path: str | None
+) -> None:
+    """Show each design's review status and whether it is ready for handoff.
+
+    Ready for handoff means Approved with no error or warning finding: the seed's
+    "do not hand off until approved". PATHS are design files or folders; without
+    PATHS, the designs selected by ./mkdocs.yml (or docs/design).
+
+    \b
+    Examples:
+      mkdocs-archdesign status
+      mkdocs-archdesign status docs/design/order-service-design.md
+      mkdocs-archdesign status --format json
+
+    \b
+    Exit codes:
+      0  printed
+      2  usage or I/O error (missing path, unreadable config or template)
+    """
+    from mkdocs_archdesign.core.corpus import check_files  # noqa: PLC0415 - fast startup
+
+    project = load_project(config_path)
+    template = load_project_template(project, template_path)
+    summaries = check_files(design_files(project, paths), template, project.settings)
+    if fmt == "json":
+        click.echo(json.dumps([status_record(s) for s in summaries], indent=2))
+    else:
+        click.echo(status_table(summaries), nl=False)
+
+
+def status_record(summary: DesignSummary) -> dict[str, object]:
+    """One design's review state as a JSON-ready mapping."""
+    counts = summary.counts
+    return {
+        "id": summary.id,
+        "path": summary.path,
+        "status": summary.status.value if summary.status is not None else summary.status_text,
+        "reviewer": summary.reviewer,
+        "review_date": summary.review_date,
+        "ready_for_handoff": summary.ready_for_handoff,
+        "findings": {"error": counts.error, "warning": counts.warning, "info": counts.info},
+    }
+
+
+def status_table(summaries: list[DesignSummary]) -> str:
+    """The designs as an aligned plain-text table (``-`` for unset values)."""
+    rows = [("ID", "STATUS", "REVIEWER", "DATE", "READY")]
+    for summary in summaries:
+        record = status_record(summary)
+        rows.append(
+            (
+                terminal_safe(summary.id),
+                terminal_safe(str(record["status"])),
+                terminal_safe(summary.reviewer) or "-",
+                terminal_safe(summary.review_date) or "-",
+                "yes" if summary.ready_for_handoff else "no",
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(4)), r[4]]) for r in rows]
+    return "\n".join(lines) + "\n"
+
+
+COMMANDS: list[click.Command] = [review_command, status_command]
