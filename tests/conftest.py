@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import pytest
 import yaml
 
@@ -23,8 +22,10 @@ def render_default_template(
     title: str = "Order Service", module: str = "order_service", owner: str = "@alice"
 ) -> str:
     """The packaged template rendered as ``new`` would (a Draft full of placeholders)."""
-    return jinja2.Template(default_template_source(), keep_trailing_newline=True).render(
-        title=title, module=module, owner=owner
+    from mkdocs_archdesign.core.scaffold import DesignRequest, render_design
+
+    return render_design(
+        default_template_source(), DesignRequest(title, module, owner, "2024-01-01")
     )
 
 
