@@ -1,0 +1,172 @@
+/* mkdocs-archdesign: filter and sort the architecture catalog table.
+ *
+ * Plain JavaScript, no dependency. Without JavaScript the full table is still there;
+ * the filter bar stays hidden because it would do nothing.
+ * Per row, the search text, status, owner and tags are read once at start-up, so a
+ * keystroke only compares strings and flips `hidden` on rows whose state changes.
+ */
+(function () {
+  "use strict";
+
+  var TEXT_DELAY_MS = 40; // short enough to feel instant, long enough to skip bursts
+
+  function readRows(tbody) {
+    var rows = Array.prototype.slice.call(tbody.rows);
+    return rows.map(function (el) {
+      var tags = [];
+      try {
+        tags = JSON.parse(el.getAttribute("data-tags") || "[]");
+      } catch (e) {
+        tags = [];
+      }
+      return {
+        el: el,
+        status: el.getAttribute("data-status") || "",
+        owner: el.getAttribute("data-owner") || "",
+        tags: tags,
+        search: el.getAttribute("data-search") || "",
+        shown: true,
+      };
+    });
+  }
+
+  function Catalog(root) {
+    this.root = root;
+    this.form = root.querySelector(".archdesign-catalog__filters");
+    this.table = root.querySelector("table");
+    this.tbody = this.table.tBodies[0];
+    this.count = root.querySelector("[data-count]");
+    this.rows = readRows(this.tbody);
+    this.sortState = { index: -1, descending: false };
+    this.timer = null;
+    this.bindFilters();
+    this.bindSorting();
+    if (this.form) {
+      this.form.hidden = false;
+    }
+  }
+
+  Catalog.prototype.control = function (name) {
+    return this.form ? this.form.querySelector('[data-filter="' + name + '"]') : null;
+  };
+
+  Catalog.prototype.value = function (name) {
+    var control = this.control(name);
+    return control ? control.value : "";
+  };
+
+  Catalog.prototype.bindFilters = function () {
+    var self = this;
+    ["status", "owner", "tag"].forEach(function (name) {
+      var control = self.control(name);
+      if (control) {
+        control.addEventListener("change", function () { self.apply(); });
+      }
+    });
+    var text = this.control("text");
+    if (text) {
+      text.addEventListener("input", function () {
+        window.clearTimeout(self.timer);
+        self.timer = window.setTimeout(function () { self.apply(); }, TEXT_DELAY_MS);
+      });
+    }
+  };
+
+  /* Show the rows matching every filter; returns how many are shown. */
+  Catalog.prototype.apply = function () {
+    var status = this.value("status");
+    var owner = this.value("owner");
+    var tag = this.value("tag");
+    var words = this.value("text").toLowerCase().split(/\s+/).filter(Boolean);
+    var shown = 0;
+    for (var i = 0; i < this.rows.length; i++) {
+      var row = this.rows[i];
+      var match = (!status || row.status === status) &&
+        (!owner || row.owner === owner) &&
+        (!tag || row.tags.indexOf(tag) !== -1);
+      for (var w = 0; match && w < words.length; w++) {
+        match = row.search.indexOf(words[w]) !== -1;
+      }
+      if (match !== row.shown) {
+        row.el.hidden = !match;
+        row.shown = match;
+      }
+      if (match) {
+        shown++;
+      }
+    }
+    if (this.count) {
+      this.count.textContent = shown + " of " + this.rows.length + " designs";
+    }
+    return shown;
+  };
+
+  Catalog.prototype.bindSorting = function () {
+    var self = this;
+    var headers = this.table.tHead ? this.table.tHead.rows[0].cells : [];
+    Array.prototype.forEach.call(headers, function (th, index) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "archdesign-catalog__sort";
+      button.textContent = th.textContent;
+      th.textContent = "";
+      th.appendChild(button);
+      button.addEventListener("click", function () { self.sortBy(index, th); });
+    });
+  };
+
+  function sortValue(row, index, numeric) {
+    var cell = row.el.cells[index];
+    if (!cell) {
+      return numeric ? 0 : "";
+    }
+    var raw = cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent;
+    return numeric ? parseFloat(raw) || 0 : raw.trim().toLowerCase();
+  }
+
+  Catalog.prototype.sortBy = function (index, th) {
+    var state = this.sortState;
+    state.descending = state.index === index ? !state.descending : false;
+    state.index = index;
+    var numeric = th.getAttribute("data-type") === "number";
+    var direction = state.descending ? -1 : 1;
+    var keyed = this.rows.map(function (row, position) {
+      return { row: row, key: sortValue(row, index, numeric), position: position };
+    });
+    keyed.sort(function (a, b) {
+      if (a.key < b.key) { return -direction; }
+      if (a.key > b.key) { return direction; }
+      return a.position - b.position; // stable: ties keep the previous order
+    });
+    this.rows = keyed.map(function (item) { return item.row; });
+    var fragment = document.createDocumentFragment();
+    this.rows.forEach(function (row) { fragment.appendChild(row.el); });
+    this.tbody.appendChild(fragment);
+    Array.prototype.forEach.call(th.parentNode.cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    th.setAttribute("aria-sort", state.descending ? "descending" : "ascending");
+  };
+
+  function init() {
+    var roots = document.querySelectorAll("[data-archdesign-catalog]");
+    var instances = [];
+    Array.prototype.forEach.call(roots, function (root) {
+      if (!root.archdesignCatalog) {
+        root.archdesignCatalog = new Catalog(root);
+      }
+      instances.push(root.archdesignCatalog);
+    });
+    window.archdesignCatalog = { instances: instances };
+  }
+
+  // Material's instant navigation swaps the page without reloading scripts; document$
+  // emits on every page it shows, including the first.
+  if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
+    window.document$.subscribe(init);
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();

@@ -1,0 +1,302 @@
+"""The catalog page: Markdown with placeholders, and the HTML swapped into them.
+
+The page is collected, then rendered (like Material's tags plugin): the Markdown source
+holds headings, the mermaid fence and two HTML-comment placeholders; after Markdown has
+run, :func:`fill_placeholders` swaps in the table and the handoff board. Raw HTML never
+goes through Markdown, so no value can be re-read as Markdown, and a 10,000-row table
+does not cost a Markdown parse.
+
+Every user-supplied value is escaped with :func:`~mkdocs_archdesign.core.escape.html_text`
+where it lands; links are relative to the catalog page, so they work under any base
+path and from ``file://`` (with ``use_directory_urls: false``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import date
+
+from mkdocs_archdesign.core.catalog import (
+    STATUS_ORDER,
+    Catalog,
+    CatalogEntry,
+    relative_url,
+    review_age_days,
+)
+from mkdocs_archdesign.core.catalog_graph import graph_note, plan_graph, render_dependency_graph
+from mkdocs_archdesign.core.escape import html_text
+from mkdocs_archdesign.core.model import Status
+
+TABLE_PLACEHOLDER = "<!-- archdesign:catalog-table -->"
+BOARD_PLACEHOLDER = "<!-- archdesign:handoff-board -->"
+JSON_LINK_PLACEHOLDER = "<!-- archdesign:catalog-json-link -->"
+
+#: Cards shown per board column; the rest are counted ("and 12 more").
+MAX_BOARD_CARDS = 50
+
+#: The board's columns: status, heading, and who acts next (seed workflow).
+BOARD_STAGES: tuple[tuple[Status, str], ...] = (
+    (Status.DRAFT, "Draft — architect"),
+    (Status.PENDING_REVIEW, "Pending Review — tech-lead"),
+    (Status.CHANGES_REQUESTED, "Changes Requested — architect"),
+    (Status.APPROVED, "Approved → ready for Level 2 — api-designer"),
+    (Status.SUPERSEDED, "Superseded"),
+)
+
+#: Table columns: (key, heading, sort type); the JS sorts by ``data-sort`` or cell text.
+TABLE_COLUMNS = (
+    ("title", "Title", "text"),
+    ("id", "Id", "text"),
+    ("status", "Status", "number"),
+    ("owner", "Owner", "text"),
+    ("complexity", "Complexity", "number"),
+    ("api", "APIs", "number"),
+    ("completeness", "Sections", "number"),
+    ("findings", "Findings", "number"),
+    ("reviewer", "Reviewer", "text"),
+    ("review_date", "Review date", "text"),
+    ("depends_on", "Depends on", "text"),
+    ("tags", "Tags", "text"),
+)
+
+_COMPLEXITY_ORDER = {"Simple": 0, "Medium": 1, "Complex": 2}
+
+
+def render_catalog_markdown(catalog: Catalog, title: str = "Design catalog") -> str:
+    """The Markdown source of the catalog page (placeholders for the HTML parts).
+
+    Args:
+        catalog: The catalog.
+        title: The page title (a level-1 heading).
+
+    Returns:
+        Markdown: intro, designs table placeholder, dependency graph, handoff board.
+    """
+    plan = plan_graph(catalog)
+    count = len(catalog.entries)
+    graph = (
+        "```mermaid\n" + render_dependency_graph(plan) + "```\n"
+        if plan.nodes
+        else "No design depends on another yet.\n"
+    )
+    return (
+        f"# {_markdown_text(title)}\n\n"
+        f"{count} design{'s' if count != 1 else ''}, sorted by review status then title. "
+        f"Filter and sort the table below; the same data is in {JSON_LINK_PLACEHOLDER}.\n\n"
+        f"## Designs\n\n{TABLE_PLACEHOLDER}\n\n"
+        "## Dependency graph\n\n"
+        "Arrows point from a design to the designs it depends on; colours show the review "
+        "status, dashed boxes are references to designs that do not exist, and red edges "
+        "marked *cycle* form a dependency cycle.\n\n"
+        f"{graph}\n{_markdown_text(graph_note(plan))}\n\n"
+        "## Handoff board\n\n"
+        "Who acts next on each design; the age is counted from the design's review date.\n\n"
+        f"{BOARD_PLACEHOLDER}\n\n"
+        "## catalog.json\n\n"
+        "The site root holds `catalog.json` with every design (schema version 1); "
+        "`mkdocs-archdesign catalog --format json` prints the same from the sources.\n"
+    )
+
+
+def fill_placeholders(
+    html: str, catalog: Catalog, page_dest: str, today: date, json_href: str | None = None
+) -> str:
+    """Swap the table and the board into the catalog page's HTML.
+
+    Args:
+        html: The page HTML after Markdown.
+        catalog: The catalog.
+        page_dest: The catalog page's built file, site-relative (``design/index.html``).
+        today: The build date, for the age of each review.
+        json_href: The link to ``catalog.json`` from the page, when it is published.
+
+    Returns:
+        The HTML with both placeholders replaced.
+    """
+    html = html.replace(TABLE_PLACEHOLDER, render_table(catalog, page_dest), 1)
+    html = html.replace(BOARD_PLACEHOLDER, render_board(catalog, page_dest, today), 1)
+    link = (
+        f'<a href="{html_text(json_href)}"><code>catalog.json</code></a>'
+        if json_href is not None
+        else "<code>catalog.json</code>"
+    )
+    return html.replace(JSON_LINK_PLACEHOLDER, link, 1)
+
+
+def render_table(catalog: Catalog, page_dest: str) -> str:
+    """The filter bar and the designs table (readable without JavaScript)."""
+    by_id = catalog.by_id()
+    rows = "\n".join(_table_row(entry, page_dest, by_id) for entry in catalog.entries)
+    headers = "".join(
+        f'<th scope="col" data-key="{key}" data-type="{kind}">{label}</th>'
+        for key, label, kind in TABLE_COLUMNS
+    )
+    return (
+        '<div class="archdesign-catalog" data-archdesign-catalog>\n'
+        f"{_filter_bar(catalog)}\n"
+        '<div class="archdesign-catalog__scroll">\n'
+        '<table class="archdesign-catalog__table">\n'
+        f"<thead><tr>{headers}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
+        "</div>\n</div>"
+    )
+
+
+def _filter_bar(catalog: Catalog) -> str:
+    owners = sorted({e.owner for e in catalog.entries if e.owner}, key=str.casefold)
+    tags = sorted({t for e in catalog.entries for t in e.tags}, key=str.casefold)
+    present = {e.status_slug: e.status for e in catalog.entries}
+    statuses = [(s.slug, s.value) for s in Status if s.slug in present]
+    if "unknown" in present:
+        statuses.append(("unknown", "Other status"))
+    total = len(catalog.entries)
+    # Hidden until the script runs: without JavaScript the controls would do nothing.
+    return (
+        '<form class="archdesign-catalog__filters" hidden role="search" '
+        'aria-label="Filter designs" onsubmit="return false">'
+        f'<label>Status <select data-filter="status">{_options(statuses)}</select></label>'
+        f'<label>Owner <select data-filter="owner">{_options([(o, o) for o in owners])}'
+        "</select></label>"
+        f'<label>Tag <select data-filter="tag">{_options([(t, t) for t in tags])}'
+        "</select></label>"
+        '<label>Search <input type="search" data-filter="text" '
+        'placeholder="title, id, owner, tag…" autocomplete="off"></label>'
+        f'<output data-count aria-live="polite">{total} of {total} designs</output>'
+        "</form>"
+    )
+
+
+def _options(pairs: Sequence[tuple[str, str]]) -> str:
+    items = ['<option value="">All</option>']
+    items.extend(
+        f'<option value="{html_text(value)}">{html_text(label)}</option>' for value, label in pairs
+    )
+    return "".join(items)
+
+
+def _table_row(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntry]) -> str:
+    href = html_text(relative_url(entry.url, page_dest))
+    counts = entry.findings
+    search = " ".join(
+        [entry.title, entry.id, entry.status, entry.owner, entry.reviewer, *entry.tags]
+    )
+    attributes = (
+        f'data-status="{entry.status_slug}" data-owner="{html_text(entry.owner)}" '
+        f'data-tags="{html_text(json.dumps(list(entry.tags), ensure_ascii=False))}" '
+        f'data-search="{html_text(search.casefold())}"'
+    )
+    cells = [
+        f'<td><a href="{href}">{html_text(entry.title)}</a></td>',
+        f"<td><code>{html_text(entry.id)}</code></td>",
+        f'<td data-sort="{STATUS_ORDER[entry.workflow_status]}">{status_badge(entry)}</td>',
+        f"<td>{html_text(entry.owner)}</td>",
+        f'<td data-sort="{_COMPLEXITY_ORDER.get(entry.complexity, 0)}">{entry.complexity}</td>',
+        f"<td>{entry.api_count}</td>",
+        f'<td data-sort="{entry.completeness:.4f}">'
+        f"{entry.sections_present}/{entry.sections_required}</td>",
+        f'<td data-sort="{counts.error * 1_000_000 + counts.warning}">{_findings_text(entry)}</td>',
+        f"<td>{html_text(entry.reviewer)}</td>",
+        f"<td>{html_text(entry.review_date)}</td>",
+        f"<td>{_dependency_links(entry, page_dest, by_id)}</td>",
+        f"<td>{_tag_list(entry.tags)}</td>",
+    ]
+    return f"<tr {attributes}>{''.join(cells)}</tr>"
+
+
+def status_badge(entry: CatalogEntry) -> str:
+    """A status badge: the status as text (never colour alone) with a status CSS class."""
+    return (
+        f'<span class="archdesign-catalog__status archdesign-catalog__status--{entry.status_slug}">'
+        f"{html_text(entry.status)}</span>"
+    )
+
+
+def _findings_text(entry: CatalogEntry) -> str:
+    counts = entry.findings
+    if counts.error == 0 and counts.warning == 0:
+        return '<span class="archdesign-catalog__ok">none</span>'
+    parts = []
+    if counts.error:
+        parts.append(f"{counts.error} error{'s' if counts.error != 1 else ''}")
+    if counts.warning:
+        parts.append(f"{counts.warning} warning{'s' if counts.warning != 1 else ''}")
+    return ", ".join(parts)
+
+
+def _dependency_links(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntry]) -> str:
+    links = []
+    for ident in entry.depends_on:
+        target = by_id.get(ident)
+        if target is None:
+            links.append(
+                f'<span class="archdesign-catalog__missing" title="no design with this id">'
+                f"{html_text(ident)} (missing)</span>"
+            )
+        else:
+            href = html_text(relative_url(target.url, page_dest))
+            links.append(f'<a href="{href}">{html_text(ident)}</a>')
+    return ", ".join(links)
+
+
+def _tag_list(tags: Sequence[str]) -> str:
+    return " ".join(f'<span class="archdesign-catalog__tag">{html_text(t)}</span>' for t in tags)
+
+
+def render_board(catalog: Catalog, page_dest: str, today: date) -> str:
+    """The handoff board: one column per workflow stage, a card per design.
+
+    Cards are ordered oldest review first (what has waited longest comes first), then
+    designs without a review date, by title.
+    """
+    columns = []
+    for status, heading in BOARD_STAGES:
+        entries = [e for e in catalog.entries if e.workflow_status is status]
+        entries.sort(key=lambda e: _age_key(e, today))
+        cards = "".join(_card(e, page_dest, today) for e in entries[:MAX_BOARD_CARDS])
+        more = len(entries) - MAX_BOARD_CARDS
+        if more > 0:
+            cards += f'<li class="archdesign-board__more">and {more} more (filter the table)</li>'
+        if not entries:
+            cards = '<li class="archdesign-board__empty">none</li>'
+        columns.append(
+            f'<section class="archdesign-board__column archdesign-board__column--{status.slug}">'
+            f"<h3>{html_text(heading)} <small>({len(entries)})</small></h3>"
+            f'<ul class="archdesign-board__cards">{cards}</ul></section>'
+        )
+    return f'<div class="archdesign-board">{"".join(columns)}</div>'
+
+
+def _age_key(entry: CatalogEntry, today: date) -> tuple[int, int, str]:
+    age = review_age_days(entry, today)
+    return (0, -age, entry.title.casefold()) if age is not None else (1, 0, entry.title.casefold())
+
+
+def age_text(entry: CatalogEntry, today: date) -> str:
+    """``"reviewed 12 days ago"``, ``"reviewed today"`` or ``"no review date"``."""
+    age = review_age_days(entry, today)
+    if age is None:
+        return "no review date"
+    if age == 0:
+        return "reviewed today"
+    if age < 0:
+        return f"review date in {-age} day{'s' if age != -1 else ''}"
+    return f"reviewed {age} day{'s' if age != 1 else ''} ago"
+
+
+def _card(entry: CatalogEntry, page_dest: str, today: date) -> str:
+    href = html_text(relative_url(entry.url, page_dest))
+    owner = html_text(entry.owner) if entry.owner else "no owner"
+    status = "" if entry.status_slug != "unknown" else f" · {html_text(entry.status)}"
+    return (
+        f'<li class="archdesign-board__card"><a href="{href}">{html_text(entry.title)}</a>'
+        f'<span class="archdesign-board__meta">{owner} · {age_text(entry, today)}{status}'
+        "</span></li>"
+    )
+
+
+def _markdown_text(value: str) -> str:
+    """Plain text for a Markdown paragraph: HTML escaped and Markdown syntax disarmed."""
+    text = html_text(value.replace("\n", " "))
+    for char in "\\`*_[]#!|":
+        text = text.replace(char, "\\" + char)
+    return text
