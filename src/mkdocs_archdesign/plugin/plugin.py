@@ -1,7 +1,214 @@
-"""Placeholder; replaced by the plugin implementation."""
+"""The MkDocs plugin: validate designs at build time and show where each one stands.
 
-from mkdocs.plugins import BasePlugin
+Collect, then render: every design is validated in ``on_files``, before any page is
+read, so cross-design rules see the whole site and ``--dirty`` rebuilds report the same
+findings as full builds. Pages are then decorated one by one in ``on_page_markdown``.
+
+The plugin defines ``on_startup``, so MkDocs keeps one instance alive across ``mkdocs
+serve`` rebuilds. Everything is therefore reset per build; only the validation cache
+survives, and it is keyed by content, template and settings so it is never stale.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_archdesign.core.cache import ValidationCache
+from mkdocs_archdesign.core.corpus import is_design_path
+from mkdocs_archdesign.core.handoff import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
+from mkdocs_archdesign.core.render import (
+    render_badge,
+    render_findings,
+    render_next_step,
+    status_slug,
+)
+from mkdocs_archdesign.core.settings import Settings
+from mkdocs_archdesign.core.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.validator import DesignResult, check_corpus, unreadable_result
+from mkdocs_archdesign.plugin import site_setup
+from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
+from mkdocs_archdesign.plugin.page_markdown import (
+    insert_after_title,
+    separate_lists,
+    strip_unparsed_front_matter,
+)
+
+log = get_plugin_logger(__name__)
 
 
-class ArchDesignPlugin(BasePlugin):  # type: ignore[type-arg]
-    """Placeholder."""
+class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped-call]
+    """Validate architecture designs, badge them, and draw their handoff workflow.
+
+    Public state, rebuilt on every build and read by the catalog:
+
+    Attributes:
+        summaries: One summary per design page, in the order MkDocs lists the files.
+        summary_by_uri: The same summaries by ``File.src_uri``.
+        design_files: Design pages by ``File.src_uri``.
+        cache: Per-design validation results reused across ``mkdocs serve`` rebuilds.
+    """
+
+    def __init__(self) -> None:
+        self.serving = False
+        self.cache = ValidationCache()
+        self._cache_key: tuple[str, str] | None = None
+        self.settings = Settings()
+        self.template: Template | None = None
+        self.summaries: list[DesignSummary] = []
+        self.summary_by_uri: dict[str, DesignSummary] = {}
+        self.design_files: dict[str, File] = {}
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember whether this process serves the site (findings show on pages then)."""
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        """Reset per-build state, load the template, and hook the stylesheet and statuses."""
+        self._reset()
+        if not self.config.enabled:
+            return None
+        self.settings = settings_from_config(self.config)
+        self.template = self._load_template()
+        key = (self.settings.fingerprint(), self.template.digest)
+        if key != self._cache_key:
+            self.cache.clear()  # a changed config or template invalidates every result
+            self._cache_key = key
+        site_setup.add_stylesheet_link(config)
+        site_setup.register_status_titles(config)
+        if self.config.handoff_graph and not site_setup.mermaid_configured(config):
+            log.warning(site_setup.MERMAID_HINT)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
+        """Validate every design in the site, report all findings, then apply ``fail_on``."""
+        self._reset()
+        if not self.config.enabled or self.template is None:
+            return None
+        site_setup.add_stylesheet_file(files, config)
+        self.cache.start_run()
+        results = [self._check_file(file) for file in self._design_files(files)]
+        self.cache.finish_run()
+        self.summaries = check_corpus(results, self.settings)
+        self.summary_by_uri = {summary.path: summary for summary in self.summaries}
+        self._report()
+        self._enforce_fail_on()
+        return files
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Decorate a design page: badge, findings, handoff graph, next step, list fixes."""
+        summary = self.summary_by_uri.get(page.file.src_uri)
+        if summary is None:
+            return None
+        unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
+        if unparsed:
+            markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
+        page.meta["status"] = site_setup.nav_status(status_slug(summary))
+        return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
+
+    def on_serve(
+        self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
+    ) -> LiveReloadServer | None:
+        """Rebuild when the custom template changes: it is the schema of every design."""
+        if self.config.enabled and self.config.template:
+            server.watch(self.config.template)
+        return server
+
+    def _reset(self) -> None:
+        self.summaries = []
+        self.summary_by_uri = {}
+        self.design_files = {}
+
+    def _load_template(self) -> Template:
+        try:
+            return load_template(self.config.template, self.settings.section_levels)
+        except TemplateError as exc:
+            # The option was valid at load time; the file changed or vanished since.
+            raise PluginError(f"archdesign: template: {exc}") from None
+
+    def _design_files(self, files: Files) -> list[File]:
+        for file in files.documentation_pages():
+            inclusion = getattr(file, "inclusion", None)
+            if inclusion is not None and inclusion.is_excluded():
+                continue
+            if is_design_path(file.src_uri, self.settings.designs):
+                self.design_files[file.src_uri] = file
+        return list(self.design_files.values())
+
+    def _check_file(self, file: File) -> DesignResult:
+        path = file.src_uri
+        try:
+            text = file.content_string
+        except UnicodeDecodeError as exc:
+            return unreadable_result(
+                path, f"not UTF-8 text (byte {exc.start}): {path}", self.settings
+            )
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            return unreadable_result(path, f"cannot read {path}: {reason}", self.settings)
+        assert self.template is not None
+        return self.cache.check(text.lstrip("\ufeff"), path, self.template, self.settings)
+
+    def _report(self) -> None:
+        total = FindingCounts()
+        for summary in self.summaries:
+            for finding in summary.findings:
+                level = log.info if finding.severity is Severity.INFO else log.warning
+                level("%s:%d %s %s", finding.path, finding.line, finding.code, finding.message)
+            total = total + summary.counts
+        stats = self.cache.stats
+        log.info(
+            "%d design(s) checked: %d error(s), %d warning(s), %d info (%d re-checked, %d cached)",
+            len(self.summaries),
+            total.error,
+            total.warning,
+            total.info,
+            stats.misses,
+            stats.hits,
+        )
+
+    def _enforce_fail_on(self) -> None:
+        fail_on = self.settings.fail_on
+        failing = [
+            finding
+            for summary in self.summaries
+            for finding in summary.findings
+            if fail_on.fails(finding.severity)
+        ]
+        if not failing:
+            return
+        counts = FindingCounts.of(failing)
+        message = (
+            f"archdesign: {len(failing)} finding(s) at or above fail_on: {fail_on.value} "
+            f"({counts.error} error(s), {counts.warning} warning(s)) in "
+            f"{len({finding.path for finding in failing})} design(s); see the log above"
+        )
+        if self.serving:
+            # A failed rebuild would freeze the page the writer is fixing; show it instead.
+            log.info("%s (mkdocs build would abort)", message)
+            return
+        raise PluginError(message)
+
+    def _blocks(self, summary: DesignSummary, unparsed: bool) -> list[str]:
+        options = self.config
+        blocks: list[str] = []
+        if options.badge:
+            blocks.append(render_badge(summary))
+        show = options.show_findings
+        if show == "always" or (show == "serve" and (self.serving or unparsed)):
+            blocks.append(render_findings(summary.findings, options.rules_url))
+        if options.handoff_graph:
+            blocks.append(render_handoff_graph(summary, options.roles))
+        if options.badge or options.handoff_graph:
+            blocks.append(render_next_step(next_step_text(summary, options.roles)))
+        return blocks
