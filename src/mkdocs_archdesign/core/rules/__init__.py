@@ -5,7 +5,14 @@ Find a rule by its code: AD0xx metadata (:mod:`.metadata`), AD1xx structure
 (:mod:`.level2`), AD4xx review (:mod:`.review`).
 """
 
-from mkdocs_archdesign.core.rules import metadata, structure  # noqa: F401
+from mkdocs_archdesign.core.rules import (  # noqa: F401
+    content,
+    level2,
+    metadata,
+    placeholders,
+    review,
+    structure,
+)
 from mkdocs_archdesign.core.rules.base import REGISTRY, Rule
 
 __all__ = ["REGISTRY", "Rule", "all_rules"]

@@ -1,0 +1,153 @@
+"""AD3xx: Level 2 details that leaked into a Level 1 design ("no Level 2 details")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mkdocs_archdesign.core import summary as _summary
+from mkdocs_archdesign.core.model import Severity
+from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
+from mkdocs_archdesign.core.rules.text import quote
+from mkdocs_archdesign.core.template import normalise_heading
+
+_CODE_SPAN_CONTENT_RE = re.compile(r"`([^`\n]+)`")
+_PARAMS_RE = re.compile(r"\(([^()\n]*)\)")
+_ANNOTATION_RE = re.compile(r"[A-Za-z_]\w*\s*:\s*[A-Za-z_\[]")
+_RETURN_RE = re.compile(r"\)\s*->")
+_DEF_RE = re.compile(r"\b(?:async\s+)?def\s+[A-Za-z_]")
+_CLASS_RE = re.compile(r"\bclass\s+([A-Za-z_]\w*)\s*\(([^()\n]*)\)")
+_MODEL_CLASS_RE = re.compile(
+    r"^\s*class\s+[A-Za-z_]\w*\s*\([^()\n]*\b(?:BaseModel|Base|DeclarativeBase|SQLModel"
+    r"|TypedDict|NamedTuple)\b"
+)
+_DATACLASS_RE = re.compile(r"^\s*@(?:dataclasses\.)?dataclass\b")
+_FIELD_RE = re.compile(r"^\s*[a-z_][a-z0-9_]*\s*:\s*[A-Za-z_][\w.]*(?:\[[^\n]*\])?\s*(?:=.*)?$")
+_CODE_LANGUAGES = frozenset({"", "python", "py", "python3", "py3", "pycon", "pyi"})
+
+DATA_MODEL = normalise_heading("Data Model Overview")
+
+
+@rule("AD301", "level2-signature", Severity.WARNING)
+def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
+    """An API overview bullet carries a full signature.
+
+    What it checks:
+        Bullets of the API overview name methods only. A bullet with a parameter
+        annotation (``user_id: int``), a return annotation (``-> User``) or a
+        ``def``/``async def`` is a Level 2 signature.
+
+    Why it matters:
+        The seed: "API Overview (method names only, NOT full signatures)". Signatures
+        are the Level 2 API designer's deliverable; writing them at Level 1 fixes
+        decisions before the design is approved and duplicates the Level 2 document.
+
+    Example:
+        ```markdown
+        - `get_user_by_id(user_id: int) -> User`: Retrieve user by ID
+        ```
+
+    Fix:
+        Keep the name and the argument names: ``- `get_user_by_id(user_id)`: Retrieve user by ID``.
+    """
+    _, items = _summary.api_overview_items(ctx)
+    title = ctx.section_title(_summary.API_SECTION_KEY)
+    for item in items:
+        spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
+        if any(_is_signature(span) for span in spans):
+            yield Hit(item.line, f"API overview has a full signature: '{quote(item.text)}'", title)
+
+
+def _is_signature(code: str) -> bool:
+    if _DEF_RE.search(code) or _RETURN_RE.search(code):
+        return True
+    return any(_ANNOTATION_RE.search(params) for params in _PARAMS_RE.findall(code))
+
+
+@rule("AD302", "level2-exception-class", Severity.WARNING)
+def level2_exception_class(ctx: DesignContext) -> Iterator[Hit]:
+    """An exception class definition appears in the design.
+
+    What it checks:
+        Anywhere in the design, in prose or code, a class definition whose base is
+        ``Exception``/``BaseException`` or any class ending in ``Error``
+        (``class OrderNotFoundError(DomainError)``).
+
+    Why it matters:
+        The seed lists "Exception class definitions" under "What NOT to include at
+        Level 1". Level 1 names the error strategy (domain errors, chaining, HTTP
+        mapping); the hierarchy itself is Level 2.
+
+    Example:
+        ```python
+        class PaymentDeclinedError(Exception):
+            pass
+        ```
+
+    Fix:
+        Describe the error kinds in words (``domain errors such as `PaymentDeclinedError`
+        map to 402``) and leave the class to the Level 2 specification.
+    """
+    for node in ctx.design.nodes:
+        for line, text in node.prose:
+            if "class" in text and _is_exception_class(text):
+                yield Hit(line, f"exception class definition: '{quote(text)}'")
+        for fence in node.fences:
+            for offset, text in enumerate(fence.body, start=1):
+                if "class" in text and _is_exception_class(text):
+                    yield Hit(fence.line + offset, f"exception class definition: '{quote(text)}'")
+
+
+def _is_exception_class(text: str) -> bool:
+    for match in _CLASS_RE.finditer(text):
+        for base in match.group(2).split(","):
+            name = base.strip().rsplit(".", 1)[-1]
+            if name in ("Exception", "BaseException") or name.endswith("Error"):
+                return True
+    return False
+
+
+@rule("AD303", "level2-model-code", Severity.WARNING)
+def level2_model_code(ctx: DesignContext) -> Iterator[Hit]:
+    """Data Model has model code in a code block.
+
+    What it checks:
+        Code blocks in Data Model Overview must not define models: a
+        ``class X(BaseModel)``, ``class X(Base)`` or ``@dataclass`` definition, or field
+        definitions (``name: str``, ``total: Decimal = ...``) in a Python or unlabelled
+        block. Diagrams (``mermaid``) and other languages are fine. One finding per
+        code block.
+
+    Why it matters:
+        The seed: no "detailed field definitions and validators" and no "Pydantic model
+        code" at Level 1. Entities and relationships are Level 1; fields are Level 2.
+
+    Example:
+        ```python
+        class Order(BaseModel):
+            id: UUID
+            total: Decimal
+        ```
+
+    Fix:
+        Name the entities and relationships instead (``Order has many OrderLines``), or
+        draw them with a Mermaid ``erDiagram``.
+    """
+    section = ctx.template_section(DATA_MODEL)
+    if section is None:
+        return
+    title = ctx.section_title(DATA_MODEL)
+    for fence in section.fences():
+        fields_allowed = fence.language in _CODE_LANGUAGES
+        for offset, text in enumerate(fence.body, start=1):
+            if (
+                _MODEL_CLASS_RE.match(text)
+                or _DATACLASS_RE.match(text)
+                or (fields_allowed and ":" in text and _FIELD_RE.match(text))
+            ):
+                yield Hit(
+                    fence.line + offset,
+                    f"Data Model has model code: '{quote(text.strip())}'",
+                    title,
+                )
+                break

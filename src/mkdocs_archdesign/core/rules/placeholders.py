@@ -1,0 +1,113 @@
+"""AD103: placeholder text left over from the template."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mkdocs_archdesign.core.model import Severity, Status
+from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
+from mkdocs_archdesign.core.rules.text import quote, strip_code_spans, table_rows
+from mkdocs_archdesign.core.template import normalise_heading, normalise_prose
+
+_TODO_RE = re.compile(r"\b(TODO|TBD)\b")
+# "[words]" that is not a link ("[a](b)", "[a][b]", "[a]: url"), a footnote or an image.
+_BRACKET_RE = re.compile(r"(?<![\]!\\])\[([^\[\]\n]{1,80})\](?![(\[:])")
+# "<words with spaces>": no space right after "<" or before ">", so "p95 < 200ms and
+# p99 > 1s" is not a hint; "=", "/", ":" and quotes rule out tags and autolinks.
+_HINT_RE = re.compile(r"<([A-Za-z][^<>\n=/:\"']{0,80}[^<>\s=/:\"'])>")
+_REVIEW_DATE_KEY = "review date"
+
+
+@rule("AD103", "placeholder-text", Severity.WARNING)
+def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
+    """Template placeholder text is left in the design.
+
+    What it checks:
+        Outside code (fences and inline code spans) and HTML comments, no line may keep
+        the template's placeholders: the words ``TODO`` or ``TBD`` (except
+        ``**Review Date**: TBD`` while the design is not Approved); a bracketed
+        placeholder such as ``[Option Name]`` (words in square brackets that are not a
+        link, a footnote or a task checkbox); an angle-bracket hint such as
+        ``<service name>`` (not an HTML tag or autolink); or a line of the template's
+        example prose left unchanged. Headings, ``**Label**:`` lines, table headers,
+        checklist items and the Design Review block are never compared with the
+        template's example prose. One finding per line.
+
+    Why it matters:
+        A placeholder means a decision was not made. The Level 2 designer would have to
+        guess, and reviewers skim past it because the section "looks filled in".
+
+    Example:
+        ```markdown
+        **Alternative 1: [Option Name]**
+
+        - **Decision**: TODO
+        ```
+
+    Fix:
+        Replace the placeholder with the real content, or delete the line.
+    """
+    review = ctx.review.section
+    review_range = (review.line, review.end_line) if review is not None else (0, -1)
+    skip_example = _structural_lines(ctx)
+    examples = ctx.template.example_lines
+    approved = ctx.status is Status.APPROVED
+    for node in ctx.design.nodes:
+        for lineno, text in node.prose:
+            found = _placeholder(text, approved)
+            in_review = review_range[0] <= lineno <= review_range[1]
+            if (
+                found is None
+                and not in_review
+                and lineno not in skip_example
+                and normalise_prose(text) in examples
+            ):
+                found = "template example text"
+            if found is not None:
+                yield Hit(lineno, f"placeholder {found} left in: '{quote(text)}'")
+        for table in node.tables:
+            for lineno, row in table_rows(table):
+                text = " | ".join(row)
+                found = _placeholder(text, approved)
+                if found is not None:
+                    yield Hit(lineno, f"placeholder {found} left in: '{quote(text)}'")
+
+
+def _placeholder(text: str, approved: bool) -> str | None:
+    """Describe the first placeholder in a line, or ``None``."""
+    candidate = strip_code_spans(text)
+    todo = _TODO_RE.search(candidate)
+    if todo is not None and not (
+        todo.group(1) == "TBD" and not approved and _is_review_date_tbd(candidate)
+    ):
+        return f"'{todo.group(1)}'"
+    if "[" in candidate:
+        for match in _BRACKET_RE.finditer(candidate):
+            inner = match.group(1).strip()
+            if inner and inner not in ("x", "X") and inner[0] != "^" and _has_letter(inner):
+                return f"'[{inner}]'"
+    if "<" in candidate:
+        hint = _HINT_RE.search(candidate)
+        if hint is not None and " " in hint.group(1):
+            return f"'<{hint.group(1)}>'"
+    return None
+
+
+def _is_review_date_tbd(text: str) -> bool:
+    head, _, value = text.replace("*", "").partition(":")
+    return normalise_heading(head.lstrip("-+ ")) == _REVIEW_DATE_KEY and value.strip() == "TBD"
+
+
+def _has_letter(text: str) -> bool:
+    return any(ch.isalpha() for ch in text)
+
+
+def _structural_lines(ctx: DesignContext) -> set[int]:
+    """Lines never compared with the template's example prose (labels, tables, tasks)."""
+    lines: set[int] = set()
+    for node in ctx.design.nodes:
+        lines.update(label.line for label in node.labels)
+        lines.update(table.line for table in node.tables)
+        lines.update(item.line for item in node.items if item.checked is not None)
+    return lines

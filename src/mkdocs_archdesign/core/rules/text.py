@@ -1,0 +1,59 @@
+"""Small text helpers the rules share: code-span stripping and section line walks.
+
+Every helper is linear in its input and uses only anchored or bounded patterns, so a
+rule can call them on every line of a large design without a backtracking trap.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from mkdocs_archdesign.core.scanner import Section, Table
+
+_CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
+_LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+
+
+def strip_code_spans(text: str) -> str:
+    """Blank out inline code spans so placeholders inside code are not reported."""
+    if "`" not in text:
+        return text
+    return _CODE_SPAN_RE.sub(" ", text)
+
+
+def plain(text: str) -> str:
+    """Drop emphasis and code marks: ``**Expected RPS**: `1000` `` -> ``Expected RPS: 1000``."""
+    return text.replace("*", "").replace("`", "")
+
+
+def without_list_marker(text: str) -> str:
+    """A prose line without its leading bullet or number (``- foo`` -> ``foo``)."""
+    match = _LIST_MARKER_RE.match(text)
+    return text[match.end() :] if match is not None else text
+
+
+def table_rows(table: Table) -> Iterator[tuple[int, tuple[str, ...]]]:
+    """A table's body rows with their 1-based lines (rows follow the delimiter row)."""
+    for offset, row in enumerate(table.rows):
+        yield table.line + 2 + offset, row
+
+
+def section_lines(section: Section) -> Iterator[tuple[int, str]]:
+    """Every prose line of a section, then its table rows joined by ``|``, with lines."""
+    yield from section.prose()
+    for table in section.tables():
+        for line, row in table_rows(table):
+            yield line, " | ".join(row)
+
+
+def header_key(cell: str) -> str:
+    """Fold a table header cell for matching: ``**Thread-Safe?**`` -> ``thread safe``."""
+    folded = plain(cell).replace("?", " ").replace("-", " ").replace("_", " ").lower()
+    return " ".join(folded.split())
+
+
+def quote(text: str, limit: int = 80) -> str:
+    """Shorten ``text`` for a message, keeping it on one line."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
