@@ -1,0 +1,20 @@
+"""Fixtures for the review workflow tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from mkdocs_archdesign.core.settings import Settings
+from mkdocs_archdesign.core.template import Template, load_template
+
+
+@pytest.fixture
+def template() -> Template:
+    """The packaged default template."""
+    return load_template()
+
+
+@pytest.fixture
+def settings() -> Settings:
+    """Default validator settings."""
+    return Settings()
