@@ -3,6 +3,7 @@
 #   make test   set up .venv and node_modules, then run every check CI runs
 # Set-up is idempotent: it reinstalls only when pyproject.toml or package-lock.json change.
 
+SHELL := /bin/bash
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -31,7 +32,6 @@ install:
 	fi; \
 	if [ "$$(cat "$(PY_STAMP)" 2>/dev/null)" != "$$hash" ]; then \
 		echo "installing mkdocs-archdesign[dev] into $(VENV)"; \
-		"$(BIN)/python" -m pip install -q --upgrade pip && \
 		"$(BIN)/python" -m pip install -q -e '.[dev]' && \
 		echo "$$hash" > "$(PY_STAMP)"; \
 	fi
@@ -64,7 +64,19 @@ pytest: install install-js
 	@if [ -f scripts/properdocs-env.sh ]; then bash scripts/properdocs-env.sh; fi
 	"$(BIN)/pytest" -p no:cacheprovider
 
-test: lint typecheck pytest docs-build
+# Every step runs even when an earlier one fails, so one CI log shows every problem;
+# the target still fails if any step did.
+test: install install-js
+	@failed=""; \
+	step() { echo "==> $$*"; "$$@" || failed="$$failed  $$*\n"; }; \
+	if [ -f scripts/properdocs-env.sh ]; then step bash scripts/properdocs-env.sh; fi; \
+	step "$(BIN)/ruff" check; \
+	step "$(BIN)/ruff" format --check; \
+	step "$(BIN)/mypy" --strict src; \
+	step "$(BIN)/pytest" -p no:cacheprovider; \
+	step "$(BIN)/mkdocs" build --strict --site-dir site; \
+	if [ -n "$$failed" ]; then printf "\nFAILED:\n$$failed"; exit 1; fi; \
+	echo "all checks passed"
 
 clean:
 	rm -rf site test-artifacts .pytest_cache .mypy_cache .ruff_cache

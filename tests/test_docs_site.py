@@ -1,0 +1,69 @@
+"""The project's own docs site builds strictly and shows its own design and the examples."""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OWN_DESIGN = "design/mkdocs-archdesign-design/index.html"
+EXAMPLES = {
+    "order-service": "Approved",
+    "payment-gateway": "Pending Review",
+    "inventory-sync": "Changes Requested",
+    "notification-hub": "Draft",
+    "legacy-order-export": "Superseded",
+}
+
+
+@pytest.fixture(scope="module")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One strict build of the real docs site, shared by the tests of this module."""
+    site_dir = tmp_path_factory.mktemp("docs-site")
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"), strict=True, site_dir=str(site_dir))
+    build(config)
+    return site_dir
+
+
+def test_the_site_builds_strict_with_no_warning(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.WARNING, logger="mkdocs")
+    config = load_config(str(REPO_ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path))
+    build(config)
+    warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
+    assert warnings == []
+
+
+def test_own_design_page_is_published_with_its_badge(built_site: Path) -> None:
+    html = (built_site / OWN_DESIGN).read_text(encoding="utf-8")
+    assert "mkdocs-archdesign — Level 1 Architecture Design" in html
+    assert "archdesign-badge" in html
+    assert "Pending Review" in html
+
+
+def test_own_design_page_has_architecture_and_handoff_diagrams(built_site: Path) -> None:
+    html = (built_site / OWN_DESIGN).read_text(encoding="utf-8")
+    # One from the design's Design Overview, one from the plugin's handoff graph.
+    assert len(re.findall(r'class="mermaid"', html)) >= 2
+
+
+@pytest.mark.parametrize(("design_id", "status"), sorted(EXAMPLES.items()))
+def test_every_example_design_is_published_with_its_status(
+    built_site: Path, design_id: str, status: str
+) -> None:
+    page = built_site / "design" / "examples" / f"{design_id}-design" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    badge = re.search(r'<[^>]*class="archdesign-badge[ "].*?</div>', html, re.S)
+    assert badge is not None, f"no badge on {page}"
+    assert status in html
+
+
+def test_every_documentation_page_is_published(built_site: Path) -> None:
+    for page in ("getting-started", "configuration", "cli", "security"):
+        assert (built_site / page / "index.html").is_file(), page
