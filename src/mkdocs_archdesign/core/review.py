@@ -158,6 +158,7 @@ def apply_review(
             safely (exit code 2).
         ReviewRefused: The transition is illegal or the gate refuses it (exit code 1).
     """
+    _check_options(request)
     lines = Lines.from_text(text)
     ctx = build_context(scan_design(lines.body, path), template, settings)
     before = ctx.status if ctx.status is not None else Status.DRAFT
@@ -212,6 +213,22 @@ class _Plan:
     acting: str | None = None
 
 
+def _check_options(request: ReviewRequest) -> None:
+    """Usage errors that do not depend on the file come before anything else."""
+    if request.reviewer is not None and not _REVIEWER_RE.fullmatch(request.reviewer.strip()):
+        raise ReviewInputError(
+            f"invalid --reviewer {request.reviewer!r}: use a handle such as @tech-lead"
+        )
+    note = _note(request.note)
+    if request.force and note is None:
+        raise ReviewInputError("--force needs --note giving the reason for the override")
+    if request.action is Action.CHANGES and note is None:
+        raise ReviewInputError("changes needs --note saying what to change")
+    by = request.superseded_by
+    if request.action is Action.SUPERSEDE and (by is None or not by.strip()):
+        raise ReviewInputError("supersede needs --by OTHER_ID, the design that replaces it")
+
+
 def _plan(
     ctx: DesignContext, path: str, request: ReviewRequest, others: Sequence[tuple[str, str]]
 ) -> _Plan:
@@ -220,8 +237,6 @@ def _plan(
     date = (request.date or datetime.date.today()).isoformat()
     reviewer = _reviewer(ctx, request)
     note = _note(request.note)
-    if request.force and note is None:
-        raise ReviewInputError("--force needs --note giving the reason for the override")
     if request.force and reviewer is None:
         raise ReviewInputError("--force needs --reviewer: the override records who made it")
     if action is Action.APPROVE:
@@ -231,8 +246,6 @@ def _plan(
             target, reviewer, date, check_all=request.check_all, date=date, acting=reviewer
         )
     if action is Action.CHANGES:
-        if note is None:
-            raise ReviewInputError("changes needs --note saying what to change")
         if reviewer is None:
             raise ReviewInputError(f"changes needs --reviewer: {path} names no reviewer")
         return _Plan(target, note_entry=f"- {date} {reviewer}: {note}", date=date, acting=reviewer)
@@ -246,12 +259,7 @@ def _plan(
 
 def _reviewer(ctx: DesignContext, request: ReviewRequest) -> str | None:
     if request.reviewer is not None:
-        reviewer = request.reviewer.strip()
-        if not _REVIEWER_RE.fullmatch(reviewer):
-            raise ReviewInputError(
-                f"invalid --reviewer {request.reviewer!r}: use a handle such as @tech-lead"
-            )
-        return reviewer
+        return request.reviewer.strip()
     existing = (ctx.review.reviewer or "").strip()
     if existing and existing.upper() != "TBD" and _REVIEWER_RE.fullmatch(existing):
         return existing
@@ -268,9 +276,7 @@ def _note(note: str | None) -> str | None:
 
 
 def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
-    if by is None or not by.strip():
-        raise ReviewInputError("supersede needs --by OTHER_ID, the design that replaces it")
-    by = by.strip()
+    by = (by or "").strip()
     own = design_id_from_path(path)
     known = sorted({design_id_from_path(other) for other, _ in others} - {own})
     if by == own:
