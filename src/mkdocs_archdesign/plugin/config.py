@@ -17,6 +17,7 @@ from mkdocs_archdesign.core.model import FailOn, Status
 from mkdocs_archdesign.core.render import DEFAULT_RULES_URL
 from mkdocs_archdesign.core.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
 from mkdocs_archdesign.core.template import TemplateError, load_template
+from mkdocs_archdesign.plugin.catalog_page import CatalogPagePath
 
 _RULE_CODE_RE = re.compile(r"^AD\d{3}$")
 
@@ -131,6 +132,12 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
 
     rules_url = c.Type(str, default=DEFAULT_RULES_URL)
     """The rule reference page that finding codes link to (``#ad101`` anchors are added)."""
+
+    catalog = c.Type(bool, default=True)
+    """Generate the design catalog page (table, graph, handoff board) and catalog.json."""
+
+    catalog_page = CatalogPagePath()
+    """Where the catalog page is generated, relative to ``docs_dir``."""
 
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:

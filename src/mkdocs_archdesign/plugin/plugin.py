@@ -35,6 +35,7 @@ from mkdocs_archdesign.core.settings import Settings
 from mkdocs_archdesign.core.template import Template, TemplateError, load_template
 from mkdocs_archdesign.core.validator import DesignResult, check_corpus, unreadable_result
 from mkdocs_archdesign.plugin import site_setup
+from mkdocs_archdesign.plugin.catalog_page import CatalogPage
 from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
 from mkdocs_archdesign.plugin.page_markdown import (
     insert_after_title,
@@ -66,6 +67,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summaries: list[DesignSummary] = []
         self.summary_by_uri: dict[str, DesignSummary] = {}
         self.design_files: dict[str, File] = {}
+        self.catalog_page = CatalogPage()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -74,6 +76,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, load the template, and hook the stylesheet and statuses."""
         self._reset()
+        self.catalog_page.configure(
+            config, self.config.enabled and self.config.catalog, self.config.catalog_page
+        )
         if not self.config.enabled:
             return None
         self.settings = settings_from_config(self.config)
@@ -101,7 +106,18 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
         self._report()
         self._enforce_fail_on()
+        self.catalog_page.add_files(files, config, self.summaries)
         return files
+
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        """Fill the catalog page's table and handoff board once its Markdown is rendered."""
+        return self.catalog_page.page_content(html, page)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write ``catalog.json`` into the site root."""
+        self.catalog_page.write_catalog_json(config)
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -1,0 +1,174 @@
+"""The plugin side of the architecture catalog: a generated page, its assets, catalog.json.
+
+Collect, then render: the plugin validates every design in ``on_files``; only then is the
+catalog page generated (``File.generated``, nothing is written into ``docs_dir``), and its
+table and board are swapped into the HTML in ``on_page_content``. ``catalog.json`` is
+written into ``site_dir`` after the build. All the content comes from the MkDocs-free
+core (``core/catalog*.py``), which the ``catalog`` command shares.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import ValidationError
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from mkdocs_archdesign.core.catalog import (
+    Catalog,
+    build_catalog,
+    build_time,
+    catalog_json,
+    page_dest,
+    relative_url,
+)
+from mkdocs_archdesign.core.catalog_render import fill_placeholders, render_catalog_markdown
+from mkdocs_archdesign.core.model import DesignSummary
+
+log = get_plugin_logger(__name__)
+
+#: Where the catalog's script and stylesheet land in the built site.
+SCRIPT_URI = "assets/archdesign/catalog.js"
+STYLE_URI = "assets/archdesign/catalog.css"
+
+#: The machine-readable catalog, at the site root.
+JSON_URI = "catalog.json"
+
+
+def asset_text(name: str) -> str:
+    """The text of a packaged asset (``catalog.js``, ``catalog.css``)."""
+    return (
+        resources.files("mkdocs_archdesign")
+        .joinpath("assets")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
+
+
+def nav_mentions(nav: Any, path: str) -> bool:
+    """Whether an explicit ``nav:`` lists ``path`` anywhere (any nesting, any title)."""
+    if isinstance(nav, str):
+        return nav.strip().lstrip("/") == path
+    if isinstance(nav, dict):
+        return any(nav_mentions(value, path) for value in nav.values())
+    if isinstance(nav, list):
+        return any(nav_mentions(item, path) for item in nav)
+    return False
+
+
+class CatalogPage:
+    """Per-build catalog state owned by the plugin; reset by :meth:`configure`.
+
+    Attributes:
+        enabled: Whether the catalog is produced in this build.
+        page_path: The docs-relative path of the generated page (``design/index.md``).
+        catalog: The catalog of this build, once the designs are validated.
+        page_file: The generated page, or ``None`` when skipped.
+        write_json: Whether ``catalog.json`` is written (not when the site ships its own).
+    """
+
+    def __init__(self) -> None:
+        self.enabled = False
+        self.page_path = "design/index.md"
+        self.catalog: Catalog | None = None
+        self.page_file: File | None = None
+        self.write_json = False
+        self.generated: datetime = build_time()
+
+    def configure(self, config: MkDocsConfig, enabled: bool, page_path: str) -> None:
+        """Reset for a new build and list the catalog's script and stylesheet.
+
+        Args:
+            config: The MkDocs config (``extra_javascript``/``extra_css`` are extended).
+            enabled: The plugin's ``catalog`` option.
+            page_path: The plugin's ``catalog_page`` option.
+        """
+        self.enabled = enabled
+        self.page_path = page_path.strip().lstrip("/")
+        self.catalog = None
+        self.page_file = None
+        self.write_json = False
+        if not enabled:
+            return
+        # Listed on every page: Material's instant navigation loads scripts only once.
+        if SCRIPT_URI not in [str(entry) for entry in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT_URI)
+        if STYLE_URI not in [str(entry) for entry in config.extra_css]:
+            config.extra_css.append(STYLE_URI)
+
+    def add_files(self, files: Files, config: MkDocsConfig, summaries: list[DesignSummary]) -> None:
+        """Generate the catalog page and its assets from the validated ``summaries``.
+
+        Args:
+            files: The site's files (extended in place).
+            config: The MkDocs config.
+            summaries: Every design, with ``path`` equal to ``File.src_uri``.
+        """
+        if not self.enabled:
+            return
+        self.generated = build_time()
+        self.catalog = build_catalog(summaries, config.use_directory_urls)
+        for uri, name in ((SCRIPT_URI, "catalog.js"), (STYLE_URI, "catalog.css")):
+            if files.get_file_from_path(uri) is None:
+                files.append(File.generated(config, uri, content=asset_text(name)))
+        self.write_json = files.get_file_from_path(JSON_URI) is None
+        if not self.write_json:
+            log.warning("docs_dir already has %s; the catalog's copy is not written", JSON_URI)
+        if files.get_file_from_path(self.page_path) is not None:
+            log.warning(
+                "docs_dir already has %s, so the design catalog page is not generated; "
+                "set the archdesign option catalog_page to another path to get it",
+                self.page_path,
+            )
+            return
+        self.page_file = File.generated(
+            config, self.page_path, content=render_catalog_markdown(self.catalog)
+        )
+        files.append(self.page_file)
+        if config.nav and not nav_mentions(config.nav, self.page_path):
+            log.info(
+                "the design catalog is at %s; your nav: is explicit, so add it with one "
+                "line, e.g.  - Design catalog: %s",
+                self.page_path,
+                self.page_path,
+            )
+
+    def page_content(self, html: str, page: Page) -> str | None:
+        """Swap the table and the handoff board into the catalog page's HTML."""
+        if self.catalog is None or self.page_file is None or page.file is not self.page_file:
+            return None
+        dest = page_dest(self.page_path, self.catalog.use_directory_urls)
+        json_href = relative_url(JSON_URI, dest) if self.write_json else None
+        return fill_placeholders(html, self.catalog, dest, self.generated.date(), json_href)
+
+    def write_catalog_json(self, config: MkDocsConfig) -> None:
+        """Write ``catalog.json`` into the site root after the build."""
+        if self.catalog is None or not self.write_json:
+            return
+        target = Path(config.site_dir) / JSON_URI
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(catalog_json(self.catalog, self.generated), encoding="utf-8")
+
+
+class CatalogPagePath(c.Type[str]):
+    """``catalog_page``: a docs-relative ``.md`` path that stays inside ``docs_dir``."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="design/index.md")
+
+    def run_validation(self, value: object) -> str:
+        """Normalise separators and refuse absolute, escaping or non-Markdown paths."""
+        path = super().run_validation(value).strip().replace("\\", "/")
+        parts = path.split("/")
+        if not path.endswith(".md") or path.startswith("/") or ".." in parts or "" in parts:
+            raise ValidationError(
+                f"expected a Markdown path inside docs_dir such as design/index.md, got {value!r}"
+            )
+        return path
