@@ -67,3 +67,43 @@ def test_every_example_design_is_published_with_its_status(
 def test_every_documentation_page_is_published(built_site: Path) -> None:
     for page in ("getting-started", "configuration", "cli", "security"):
         assert (built_site / page / "index.html").is_file(), page
+
+
+def _documented_template(name: str) -> str:
+    text = (REPO_ROOT / "docs" / "configuration.md").read_text(encoding="utf-8")
+    match = re.search(rf'```markdown title="templates/{name}.md.j2"\n(.*?)\n```\n', text, re.S)
+    assert match is not None, f"configuration.md lost its {name} template"
+    return match.group(1) + "\n"
+
+
+@pytest.mark.parametrize(("name", "optional"), [("kep", "Drawbacks"), ("madr", "Decision Drivers")])
+def test_documented_custom_templates_work_with_new_and_check(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, optional: str
+) -> None:
+    from click.testing import CliRunner
+
+    from mkdocs_archdesign.cli import main
+    from mkdocs_archdesign.core.template import load_template
+
+    monkeypatch.chdir(tmp_path)
+    template = tmp_path / "templates" / f"{name}.md.j2"
+    template.parent.mkdir()
+    template.write_text(_documented_template(name), encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(
+        "site_name: t\nplugins:\n  - archdesign:\n"
+        f"      template: templates/{name}.md.j2\n"
+        "      rules:\n        AD404: 'off'\n",
+        encoding="utf-8",
+    )
+    assert optional not in [s.title for s in load_template(template).required]
+
+    runner = CliRunner()
+    created = runner.invoke(main, ["new", "Use PostgreSQL", "--owner", "@me"])
+    assert created.exit_code == 0, created.output
+    design = tmp_path / created.output.strip()
+    filled = design.read_text(encoding="utf-8").replace("TODO", "Written.")
+    design.write_text(filled.replace("Draft", "Pending Review"), encoding="utf-8")
+
+    checked = runner.invoke(main, ["check"])
+    assert checked.exit_code == 0, checked.output
+    assert "1 designs, 0 errors, 0 warnings, 0 info" in checked.output
