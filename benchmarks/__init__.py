@@ -1,0 +1,1 @@
+"""Benchmarks for mkdocs-archdesign (not part of the package; run ``python -m benchmarks``)."""

@@ -1,0 +1,103 @@
+"""Validate many design files on several processes (``check --jobs N``).
+
+The per-design stage (read, scan, run rules) is independent per file, so it is split
+into contiguous chunks handed to worker processes; each worker returns plain
+:class:`~mkdocs_archdesign.core.validator.DesignResult` values (frozen dataclasses,
+picklable). The cross-design stage needs every result and is cheap, so it runs once in
+the parent. The outcome is identical to :func:`~mkdocs_archdesign.core.corpus.check_files`.
+
+Processes only pay off when the corpus is large enough to amortise starting them; below
+:data:`MIN_FILES_PER_JOB` files per job the work stays in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from mkdocs_archdesign.core.corpus import check_file, check_files, display_path
+from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.settings import Settings
+from mkdocs_archdesign.core.template import Template
+from mkdocs_archdesign.core.validator import DesignResult, check_corpus
+
+#: Below this many files per extra process, starting workers costs more than it saves
+#: (a worker checks roughly 1,000 designs a second; starting one takes tens of ms).
+MIN_FILES_PER_JOB = 200
+
+#: Chunks per worker: more than one, so a worker that drew slow files does not leave
+#: the others idle at the end, few enough that per-chunk pickling stays negligible.
+CHUNKS_PER_JOB = 4
+
+
+def plan_chunks(count: int, jobs: int) -> list[range]:
+    """Split ``count`` items into contiguous index ranges for ``jobs`` workers.
+
+    Args:
+        count: The number of files.
+        jobs: The number of worker processes (at least 1).
+
+    Returns:
+        Non-empty, contiguous, in-order ranges covering ``0..count``.
+    """
+    if count <= 0:
+        return []
+    parts = min(count, max(1, jobs) * CHUNKS_PER_JOB)
+    size, extra = divmod(count, parts)
+    chunks = []
+    start = 0
+    for part in range(parts):
+        stop = start + size + (1 if part < extra else 0)
+        chunks.append(range(start, stop))
+        start = stop
+    return chunks
+
+
+def effective_jobs(count: int, jobs: int) -> int:
+    """How many processes are worth starting for ``count`` files when ``jobs`` are allowed."""
+    if jobs <= 1:
+        return 1
+    return max(1, min(jobs, count // MIN_FILES_PER_JOB))
+
+
+def check_files_parallel(
+    files: Sequence[Path],
+    template: Template,
+    settings: Settings,
+    jobs: int,
+    base: Path | None = None,
+) -> list[DesignSummary]:
+    """Validate ``files`` as one corpus, using up to ``jobs`` processes.
+
+    Args:
+        files: Design files.
+        template: The template in force (sent to each worker).
+        settings: Validator settings (sent to each worker).
+        jobs: The maximum number of processes; 1 (or a small corpus) means this process.
+        base: Paths are reported relative to this folder when they are inside it.
+
+    Returns:
+        One summary per file, in the order given, exactly as ``check_files`` returns.
+    """
+    workers = effective_jobs(len(files), jobs)
+    if workers == 1:
+        return check_files(files, template, settings, base)
+    shown = [display_path(path, base) for path in files]
+    chunks = [
+        [(str(files[i]), shown[i]) for i in chunk] for chunk in plan_chunks(len(files), workers)
+    ]
+    # The platform's default start method: fork on Linux (cheap, the CLI is single-threaded),
+    # spawn on macOS and Windows, where forking is unsafe or unavailable.
+    context = multiprocessing.get_context()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        parts = pool.map(_check_chunk, chunks, [template] * len(chunks), [settings] * len(chunks))
+        results = [result for part in parts for result in part]
+    return check_corpus(results, settings)
+
+
+def _check_chunk(
+    chunk: list[tuple[str, str]], template: Template, settings: Settings
+) -> list[DesignResult]:
+    return [check_file(Path(path), shown, template, settings) for path, shown in chunk]

@@ -1,0 +1,91 @@
+"""Smoke test of the benchmark tooling: it runs end to end in quick mode (no timing asserted)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+# benchmarks/ is a top-level folder of the repository, not part of the installed package.
+REPO_ROOT = Path(__file__).resolve().parent.parent
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+
+from benchmarks.corpus import design_name, generate_site, render_design  # noqa: E402
+
+from mkdocs_archdesign.core.corpus import check_files, discover  # noqa: E402
+from mkdocs_archdesign.core.model import Severity  # noqa: E402
+from mkdocs_archdesign.core.settings import Settings  # noqa: E402
+from mkdocs_archdesign.core.template import load_template  # noqa: E402
+
+
+def test_generator_is_deterministic(tmp_path: Path) -> None:
+    first = generate_site(tmp_path / "a", 25, seed=7)
+    second = generate_site(tmp_path / "b", 25, seed=7)
+    names = sorted(p.name for p in first.designs.iterdir())
+    assert names == sorted(p.name for p in second.designs.iterdir())
+    assert len(names) == 25
+    for name in names:
+        assert (first.designs / name).read_bytes() == (second.designs / name).read_bytes()
+    assert "archdesign" in first.config_on.read_text()
+    assert "archdesign" not in first.config_off.read_text()
+    assert "pymdownx.superfences.fence_code_format" in first.config_on.read_text()
+
+
+def test_designs_are_full_length_and_linked(tmp_path: Path) -> None:
+    import random
+
+    rng = random.Random(3)
+    texts = [render_design(i, 200, rng) for i in range(200)]
+    lengths = [text.count("\n") for text in texts]
+    assert 140 <= sum(lengths) / len(lengths) <= 200
+    assert any("depends_on: [" in t and "depends_on: []" not in t for t in texts)
+    assert design_name(3) != design_name(4)
+
+
+def test_generated_corpus_has_findings_only_where_planted(tmp_path: Path) -> None:
+    site = generate_site(tmp_path / "site", 120, seed=1)
+    summaries = check_files(discover([site.designs]), load_template(None), Settings())
+    codes = {finding.code for summary in summaries for finding in summary.findings}
+    # Only the planted gaps (see corpus._GAPS) and cross-design links fire.
+    assert codes <= {"AD004", "AD005", "AD103", "AD203", "AD204", "AD207", "AD301", "AD303"}
+    clean = [s for s in summaries if not any(f.severity >= Severity.WARNING for f in s.findings)]
+    assert len(clean) > len(summaries) // 2
+
+
+def test_quick_run_writes_results_table_and_plot(tmp_path: Path) -> None:
+    out = tmp_path / "latest.json"
+    plot = tmp_path / "growth.png"
+    markdown = tmp_path / "latest.md"
+    env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
+    done = subprocess.run(
+        [
+            sys.executable, "-m", "benchmarks", "--quick", "--sizes", "8,16",
+            "--workdir", str(tmp_path / "work"), "--output", str(out),
+            "--plot", str(plot), "--markdown", str(markdown),
+        ],
+        cwd=REPO_ROOT, capture_output=True, text=True, env=env, check=False, timeout=600,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "check (" in done.stdout and "targets" in done.stdout
+    results = json.loads(out.read_text())
+    assert [row["designs"] for row in results["check"]] == [8, 16]
+    for row in results["check"]:
+        assert row["check_s"] > 0 and row["check_rss_mib"] > 0
+        assert len(row["check_samples"]) == 1
+    assert results["build"][0]["designs"] == 10
+    assert results["build"][0]["on_s"] > 0 and results["build"][0]["off_s"] > 0
+    serve = results["serve"]
+    assert len(serve["on_samples"]) == 1 and len(serve["off_samples"]) == 1
+    assert serve["hooks_s"] > 0  # the plugin's hooks were found and timed
+    assert {t["target"] for t in results["targets"]} >= {
+        "check, 1,000 designs, whole process",
+        "mkdocs build overhead, 1,000 designs",
+    }
+    assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "| designs |" in markdown.read_text()
+    # The edited design was restored after the serve probe.
+    work_site = tmp_path / "work" / "site-10" / "docs" / "design"
+    assert not any("benchmark edit" in p.read_text() for p in work_site.iterdir())
