@@ -6,6 +6,7 @@ the root one when imported by name.
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -38,11 +39,11 @@ def complete_designs() -> dict[str, str]:
     return {path.name: path.read_text(encoding="utf-8") for path in sorted(COMPLETE.glob("*.md"))}
 
 
-def mermaid_block(html: str) -> str:
+def mermaid_block(page: str) -> str:
     """The handoff graph's source as it landed in the HTML (first mermaid block)."""
-    match = re.search(r'class="(?:language-)?mermaid"[^>]*>(.*?)</(?:code|pre|div)>', html, re.S)
+    match = re.search(r'class="(?:language-)?mermaid"[^>]*>(.*?)</(?:code|pre|div)>', page, re.S)
     assert match is not None, "no mermaid block in the page"
-    return match.group(1)
+    return html.unescape(match.group(1))
 
 
 def badge(html: str) -> str:

@@ -1,0 +1,181 @@
+"""What design pages look like: stages per status and complexity, lists, themes, mermaid set-ups."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from plugin_helpers import badge, mermaid_block, with_superfences, write_complete
+
+STAGE = {
+    "Draft": ("architect", "current"),
+    "Changes Requested": ("architect", "rework"),
+    "Approved": ("api", "current"),
+}
+
+
+def design(status: str, complexity: str, body: str = "") -> str:
+    return (
+        f"---\ntitle: Probe\nstatus: {status}\ncomplexity: {complexity}\n---\n\n# Probe\n\n{body}"
+    )
+
+
+def classes(graph: str) -> dict[str, str]:
+    """Node id -> class, from the ``class a,b kind`` lines."""
+    result = {}
+    for ids, kind in re.findall(r"^\s*class ([\w,]+) (\w+)$", graph, re.M):
+        result.update(dict.fromkeys(ids.split(","), kind))
+    return result
+
+
+@pytest.mark.parametrize("complexity", ["Simple", "Medium", "Complex"])
+@pytest.mark.parametrize(
+    "status", ["Draft", "Pending Review", "Changes Requested", "Approved", "Superseded"]
+)
+def test_the_current_stage_is_highlighted_for_each_status_and_complexity(
+    make_site, status, complexity
+):
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never"}}])
+    site.write("design/probe-design.md", design(status, complexity))
+    site.build()
+    graph = mermaid_block(site.html("design/probe-design/index.html"))
+    kinds = classes(graph)
+    if complexity == "Simple":
+        assert set(kinds) >= {"architect", "api", "coder", "reviewer", "final"}
+        assert "review1" not in kinds and "docs" not in kinds
+    elif complexity == "Medium":
+        assert set(kinds) >= {"architect", "review1", "api", "review2", "coder", "docs", "final"}
+        assert "python-doc-writer (parallel)" in graph
+    else:
+        assert "stakeholder input" in graph and "python-coder-specialist (phased)" in graph
+        assert "python-code-reviewer (per phase)" in graph
+    if status == "Superseded":
+        assert set(kinds.values()) == {"inactive"}
+    elif status == "Pending Review":
+        if complexity == "Simple":
+            assert "current" not in kinds.values()
+            assert 'architect -->|"python-tech-lead design review"| api' in graph
+            assert "linkStyle 0 " in graph
+        else:
+            assert kinds["review1"] == "current" and kinds["architect"] == "done"
+    else:
+        node, kind = STAGE[status]
+        assert kinds[node] == kind
+        assert list(kinds.values()).count(kind) == 1
+
+
+def test_handoffs_add_labelled_edges_and_roles_are_configurable(make_site):
+    site = make_site(
+        plugins=[{"archdesign": {"fail_on": "never", "roles": {"tech-lead": "Platform lead"}}}]
+    )
+    text = design("Draft", "Medium").replace(
+        "complexity: Medium\n",
+        "complexity: Medium\nhandoffs:\n  - label: python-tech-lead escalation\n"
+        "    agent: python-tech-lead\n    prompt: Escalate.\n",
+    )
+    site.write("design/probe-design.md", text)
+    site.build()
+    html = site.html("design/probe-design/index.html")
+    graph = mermaid_block(html)
+    assert 'architect -.->|"python-tech-lead escalation"| review1' in graph
+    assert 'review1["Platform lead review"]' in graph
+    assert "a design review from Platform lead" in html
+
+
+def test_a_list_right_under_a_label_line_renders_as_a_list(make_site):
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never"}}])
+    body = (
+        "**Goals**:\n- Support 1200 RPS\n- p95 under 200ms\n\n"
+        "```text\nnot a list:\n- stays as code\n```\n"
+    )
+    site.write("design/probe-design.md", design("Draft", "Simple", body))
+    site.write("other.md", "# Other\n\n**Goals**:\n- folded\n")
+    site.build()
+    html = site.html("design/probe-design/index.html")
+    assert re.search(r"<ul>\s*<li>Support 1200 RPS</li>\s*<li>p95 under 200ms</li>", html)
+    assert "not a list:\n- stays as code" in html
+    # Pages that are not designs are rendered as MkDocs always does.
+    assert "<li>folded</li>" not in site.html("other/index.html")
+
+
+@pytest.mark.parametrize(
+    ("mode", "serving", "shown"),
+    [
+        ("serve", False, False),
+        ("serve", True, True),
+        ("always", False, True),
+        ("never", True, False),
+    ],
+)
+def test_show_findings_modes(make_site, mode, serving, shown):
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never", "show_findings": mode}}])
+    site.write("design/probe-design.md", design("Pending Review", "Simple"))
+    config = site.load()
+    plugin = config.plugins["archdesign"]
+    plugin.on_startup(command="serve" if serving else "build", dirty=False)
+    from mkdocs.commands.build import build
+
+    build(config)
+    html = site.html("design/probe-design/index.html")
+    assert ("archdesign-findings" in html) is shown
+
+
+def test_badge_and_graph_options_and_css_without_directory_urls(make_site):
+    site = make_site(
+        plugins=[{"archdesign": {"fail_on": "never", "badge": False, "handoff_graph": False}}],
+        use_directory_urls=False,
+    )
+    site.write("design/probe-design.md", design("Draft", "Simple"))
+    site.build()
+    html = site.html("design/probe-design.html")
+    assert "archdesign-badge" not in html and "mermaid" not in html
+    assert 'href="../assets/archdesign/archdesign.css"' in html
+    assert (site.site_dir / "assets/archdesign/archdesign.css").is_file()
+
+
+def test_material_nav_shows_the_design_status(make_site):
+    site = make_site(
+        plugins=[{"archdesign": {"fail_on": "never"}}],
+        theme={"name": "material"},
+        nav=["index.md", {"Designs": ["design/probe-design.md"]}],
+    )
+    with_superfences(site)
+    site.write("design/probe-design.md", design("Pending Review", "Simple"))
+    config = site.build()
+    assert config.extra["status"]["archdesign-pending-review"] == "Design: Pending Review"
+    html = site.html("index.html")
+    assert 'class="md-status md-status--archdesign-pending-review"' in html
+    assert 'title="Design: Pending Review"' in html
+    css = (site.site_dir / "assets/archdesign/archdesign.css").read_text()
+    assert ".md-status--archdesign-pending-review::after" in css
+
+
+def test_material_superfences_setup_builds_strict(make_site):
+    site = with_superfences(make_site(theme={"name": "material"}))
+    write_complete(site)
+    site.build(strict=True)
+    html = site.html("design/order-service-design/index.html")
+    assert '<pre class="mermaid"><code>flowchart LR' in html
+    assert "archdesign-status--approved" in badge(html)
+
+
+def test_mermaid2_with_a_local_javascript_path_builds_strict(make_site):
+    site = make_site(
+        plugins=["search", {"mermaid2": {"javascript": "js/mermaid.min.js"}}, "archdesign"]
+    )
+    write_complete(site)
+    site.write("js/mermaid.min.js", "/* stand-in: the browser test uses the real file */\n")
+    site.build(strict=True)
+    html = site.html("design/order-service-design/index.html")
+    assert 'class="mermaid"' in html and "flowchart LR" in mermaid_block(html)
+    assert "js/mermaid.min.js" in html
+
+
+def test_missing_mermaid_renderer_warns_once_with_the_fix(make_site, caplog_mkdocs):
+    site = make_site()
+    write_complete(site)
+    site.build()
+    hints = [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]
+    assert len(hints) == 1
+    assert "plugins: [mermaid2]" in hints[0].getMessage()
+    assert "custom_fences" in hints[0].getMessage()
