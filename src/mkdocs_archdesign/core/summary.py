@@ -6,9 +6,8 @@ import re
 from typing import Any
 
 from mkdocs_archdesign.core.model import Complexity, Handoff
-from mkdocs_archdesign.core.rules.base import DesignContext, ReviewBlock
+from mkdocs_archdesign.core.rules.base import DesignContext, ReviewBlock, heading_key
 from mkdocs_archdesign.core.scanner import ListItem, Section
-from mkdocs_archdesign.core.template import normalise_heading
 
 #: A code span naming a call: `` `get_user(user_id)` ``.
 METHOD_SPAN_RE = re.compile(r"`\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]*)\s*\(")
@@ -53,16 +52,24 @@ def api_overview_items(ctx: DesignContext) -> tuple[int | None, list[ListItem]]:
     Returns:
         The overview's line (``None`` when there is no overview) and its method bullets.
     """
+    cached = ctx.memo.get("api_overview")
+    if cached is None:
+        cached = ctx.memo["api_overview"] = _find_api_overview(ctx)
+    line, items = cached
+    return line, list(items)
+
+
+def _find_api_overview(ctx: DesignContext) -> tuple[int | None, list[ListItem]]:
     section = ctx.section(API_SECTION_KEY)
     scope = [section] if section is not None else list(ctx.design.sections())
     for candidate in scope:
         for node in candidate.nodes:
             heading = node.heading
-            if heading is not None and normalise_heading(heading.text) == API_OVERVIEW_KEY:
+            if heading is not None and heading_key(heading.text) == API_OVERVIEW_KEY:
                 items = _method_items(_subtree_items(candidate, heading.line, heading.level))
                 return heading.line, items
         for label in candidate.labels():
-            if normalise_heading(label.label) == API_OVERVIEW_KEY:
+            if heading_key(label.label) == API_OVERVIEW_KEY:
                 items = [
                     item
                     for item in candidate.items()

@@ -21,7 +21,14 @@ from mkdocs_archdesign.core.model import (
     design_id_from_path,
     normalise_status_key,
 )
-from mkdocs_archdesign.core.rules.base import REGISTRY, CorpusEntry, DesignContext, Hit, Rule
+from mkdocs_archdesign.core.rules.base import (
+    REGISTRY,
+    CorpusEntry,
+    DesignContext,
+    Hit,
+    Rule,
+    iter_sections_by_key,
+)
 from mkdocs_archdesign.core.scanner import ScannedDesign, Section, scan_design
 from mkdocs_archdesign.core.settings import Settings
 from mkdocs_archdesign.core.summary import (
@@ -32,7 +39,7 @@ from mkdocs_archdesign.core.summary import (
     string_list,
     text_value,
 )
-from mkdocs_archdesign.core.template import Template, normalise_heading
+from mkdocs_archdesign.core.template import Template
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
 NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})
@@ -75,8 +82,8 @@ def read_design_text(path: Path) -> str:
 def build_context(design: ScannedDesign, template: Template, settings: Settings) -> DesignContext:
     """Compute, once per design, what every rule shares (sections, review block, status)."""
     sections: dict[str, list[Section]] = {}
-    for section in design.sections():
-        sections.setdefault(normalise_heading(section.title), []).append(section)
+    for key, section in iter_sections_by_key(design):
+        sections.setdefault(key, []).append(section)
     review = read_review_block(sections)
     meta = design.front_matter.data
     front_status = meta.get("status")

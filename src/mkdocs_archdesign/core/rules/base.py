@@ -9,6 +9,7 @@ never drift.
 
 from __future__ import annotations
 
+import functools
 import inspect
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -64,6 +65,7 @@ class DesignContext:
         review: The Design Review block.
         status_text: The review status as written (front matter first), or ``""``.
         status: The parsed status, or ``None`` (unknown, or none written).
+        memo: Facts several rules share (e.g. the API overview), computed on first use.
     """
 
     design: ScannedDesign
@@ -73,6 +75,7 @@ class DesignContext:
     review: ReviewBlock = field(default_factory=lambda: ReviewBlock(None))
     status_text: str = ""
     status: Status | None = None
+    memo: dict[str, Any] = field(default_factory=dict)
 
     @property
     def meta(self) -> dict[str, Any]:
@@ -224,7 +227,12 @@ def corpus_rule(code: str, name: str, severity: Severity) -> Callable[[CorpusChe
     return decorate
 
 
+#: :func:`normalise_heading`, memoised: the same few dozen headings recur in every design,
+#: and folding them dominated validation time on large corpora.
+heading_key: Callable[[str], str] = functools.lru_cache(maxsize=4096)(normalise_heading)
+
+
 def iter_sections_by_key(design: ScannedDesign) -> Iterator[tuple[str, Section]]:
     """Every section of ``design`` with its normalised heading key."""
     for section in design.sections():
-        yield normalise_heading(section.title), section
+        yield heading_key(section.title), section

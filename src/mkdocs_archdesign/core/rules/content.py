@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 
 from mkdocs_archdesign.core import summary as _summary
 from mkdocs_archdesign.core.model import Severity
-from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
+from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
 from mkdocs_archdesign.core.rules.text import (
     header_key,
     plain,
@@ -265,7 +265,7 @@ def split_goals(section: Section) -> tuple[list[ListItem], list[ListItem]]:
 
 
 def _goal_kind(text: str) -> str | None:
-    key = normalise_heading(text)
+    key = heading_key(text)
     if key in ("goals", "goal"):
         return "goals"
     if key in ("non goals", "non goal"):
@@ -386,7 +386,7 @@ def missing_python_version(ctx: DesignContext) -> Iterator[Hit]:
         last.line,
         "no minimum Python version (e.g. 'Python 3.12+') in Design Overview or "
         "Implementation Constraints",
-        ctx.section_title(normalise_heading(last.title)),
+        ctx.section_title(heading_key(last.title)),
     )
 
 
@@ -727,7 +727,8 @@ def assumption_without_mitigation(ctx: DesignContext) -> Iterator[Hit]:
         pending: tuple[int, str] | None = None
         risk = mitigation = False
         for line, text in node.prose:
-            if ":" not in text:
+            # Cheap pre-test: most lines mention none of the three markers.
+            if ":" not in text or (pending is None and "ssumption" not in text.lower()):
                 continue
             flat = plain(text)
             assumption = _ASSUMPTION_RE.search(flat)

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.model import Severity, Status
-from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
+from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
 from mkdocs_archdesign.core.rules.text import quote, strip_code_spans, table_rows
-from mkdocs_archdesign.core.template import normalise_heading, normalise_prose
+from mkdocs_archdesign.core.template import Template, normalise_prose
 
 _TODO_RE = re.compile(r"\b(TODO|TBD)\b")
 # "[words]" that is not a link ("[a](b)", "[a][b]", "[a]: url"), a footnote or an image.
@@ -50,20 +50,23 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
     """
     review = ctx.review.section
     review_range = (review.line, review.end_line) if review is not None else (0, -1)
-    skip_example = _structural_lines(ctx)
+    skip_example: set[int] | None = None
     examples = ctx.template.example_lines
+    first_words = _example_first_words(ctx.template)
     approved = ctx.status is Status.APPROVED
     for node in ctx.design.nodes:
         for lineno, text in node.prose:
             found = _placeholder(text, approved)
-            in_review = review_range[0] <= lineno <= review_range[1]
             if (
                 found is None
-                and not in_review
-                and lineno not in skip_example
+                and _lead(text) in first_words
+                and not review_range[0] <= lineno <= review_range[1]
                 and normalise_prose(text) in examples
             ):
-                found = "template example text"
+                if skip_example is None:
+                    skip_example = _structural_lines(ctx)
+                if lineno not in skip_example:
+                    found = "template example text"
             if found is not None:
                 yield Hit(lineno, f"placeholder {found} left in: '{quote(text)}'")
         for table in node.tables:
@@ -76,6 +79,8 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
 
 def _placeholder(text: str, approved: bool) -> str | None:
     """Describe the first placeholder in a line, or ``None``."""
+    if "TODO" not in text and "TBD" not in text and "[" not in text and "<" not in text:
+        return None  # the common case, decided without any regex
     candidate = strip_code_spans(text)
     todo = _TODO_RE.search(candidate)
     if todo is not None and not (
@@ -96,7 +101,31 @@ def _placeholder(text: str, approved: bool) -> str | None:
 
 def _is_review_date_tbd(text: str) -> bool:
     head, _, value = text.replace("*", "").partition(":")
-    return normalise_heading(head.lstrip("-+ ")) == _REVIEW_DATE_KEY and value.strip() == "TBD"
+    return heading_key(head.lstrip("-+ ")) == _REVIEW_DATE_KEY and value.strip() == "TBD"
+
+
+_first_words: dict[str, frozenset[str]] = {}
+
+
+def _example_first_words(template: Template) -> frozenset[str]:
+    """The first words of the template's example lines, a cheap pre-test per line."""
+    words = _first_words.get(template.digest)
+    if words is None:
+        words = frozenset({"?", *(line[:8] for line in template.example_lines)})
+        if len(_first_words) > 16:
+            _first_words.clear()
+        _first_words[template.digest] = words
+    return words
+
+
+def _lead(text: str) -> str:
+    """A line's first 8 characters, lower-cased; a whitespace run makes it unknown.
+
+    For a stripped line without a whitespace run in those characters this equals the
+    start of :func:`normalise_prose`, so the pre-test never misses an example line.
+    """
+    head = text[:8].lower()
+    return "?" if "  " in head or "\t" in head else head
 
 
 def _has_letter(text: str) -> bool:

@@ -1,0 +1,148 @@
+"""The rule table: every code fires on its own fixture, at the right line, and nowhere complete."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mkdocs_archdesign.core.corpus import check_files, discover
+from mkdocs_archdesign.core.model import DesignSummary, Finding, Severity
+from mkdocs_archdesign.core.rules import REGISTRY, all_rules
+from mkdocs_archdesign.core.settings import Settings
+from mkdocs_archdesign.core.template import load_template
+from mkdocs_archdesign.core.validator import UNREADABLE_CODE, check_texts
+
+FIXTURES = Path(__file__).parent / "fixtures"
+COMPLETE = Path(__file__).parent.parent / "fixtures" / "complete"
+
+E, W = Severity.ERROR, Severity.WARNING
+
+# code, fixture file (inside a folder for cross-design rules), line, severity, message part
+TABLE = [
+    ("AD000", "AD000.md", 1, E, "not UTF-8 text"),
+    ("AD001", "AD001.md", 7, E, "front matter is not valid YAML"),
+    ("AD002", "AD002.md", 5, E, "status 'In Review' is not one of"),
+    ("AD002", "AD002.md", 184, E, "Design Review status 'In Review'"),
+    ("AD003", "AD003.md", 184, E, "'Pending Review' disagrees with Design Review status"),
+    ("AD004", "AD004/order-service-design.md", 7, W, "unknown design 'inventory-servise'"),
+    (
+        "AD005",
+        "AD005/inventory-service-design.md",
+        7,
+        W,
+        "inventory-service -> order-service -> inventory-service",
+    ),
+    ("AD101", "AD101.md", 112, E, "missing required section 'Data Model Overview'"),
+    ("AD102", "AD102.md", 112, E, "section 'Data Model Overview' is empty"),
+    ("AD103", "AD103.md", 180, W, "'TODO' left in: '- **Decision**: TODO: decide after"),
+    ("AD104", "AD104.md", 153, W, "'Cross-Cutting Concerns' should come before"),
+    ("AD105", "AD105.md", 168, W, "'Implementation Constraints' appears again (first at line 160)"),
+    ("AD201", "AD201.md", 52, E, "no mermaid architecture diagram"),
+    ("AD202", "AD202.md", 73, E, "empty cell: 'Order API | Handle REST requests |'"),
+    ("AD203", "AD203.md", 45, W, "'Make checkout fast and scalable.'"),
+    ("AD204", "AD204.md", 39, W, "lists no non-goal"),
+    ("AD205", "AD205.md", 124, E, "no latency percentile"),
+    ("AD206", "AD206.md", 159, W, "no minimum Python version"),
+    ("AD207", "AD207.md", 168, E, "lists 1 alternative(s)"),
+    ("AD208", "AD208.md", 176, W, "'Alternative 2: Django REST Framework' lacks Cons"),
+    ("AD209", "AD209.md", 87, E, "no API Overview"),
+    ("AD210", "AD210.md", 87, W, "no error handling strategy"),
+    ("AD211", "AD211.md", 23, W, "has no out of scope"),
+    ("AD212", "AD212.md", 124, W, "no concurrency strategy table"),
+    ("AD213", "AD213.md", 145, W, "does not cover reliability"),
+    ("AD214", "AD214.md", 144, W, "without MITIGATION: 'Invoice rendering stays under 5%"),
+    ("AD301", "AD301.md", 106, W, "'`get_order(order_id: UUID) -> Order`"),
+    ("AD302", "AD302.md", 96, W, "'class OrderNotFoundError(Exception):'"),
+    ("AD303", "AD303.md", 119, W, "'class Order(BaseModel):'"),
+    ("AD401", "AD401.md", 186, E, "Approved but has no review date"),
+    ("AD402", "AD402.md", 195, E, "checklist item is open: 'Alternatives are well-justified'"),
+    ("AD403", "AD403.md", 186, W, "'2024-02-30' is not a YYYY-MM-DD date"),
+    ("AD404", "AD404.md", 182, W, "has no review checklist"),
+]
+
+
+def _check(target: Path, settings: Settings | None = None) -> list[DesignSummary]:
+    files = discover([target])
+    return check_files(files, load_template(), settings or Settings(), base=FIXTURES)
+
+
+def _fixture_target(relative: str) -> tuple[Path, str]:
+    """The path to check (the folder for cross-design rules) and the design to look at."""
+    path = FIXTURES / relative
+    return (path.parent if path.parent != FIXTURES else path), relative
+
+
+@pytest.mark.parametrize(
+    ("code", "fixture", "line", "severity", "message"),
+    TABLE,
+    ids=[f"{row[0]}-{row[2]}" for row in TABLE],
+)
+def test_rule_fires_on_its_fixture(
+    code: str, fixture: str, line: int, severity: Severity, message: str
+) -> None:
+    target, shown = _fixture_target(fixture)
+    summaries = {s.path: s for s in _check(target)}
+    findings = [f for f in summaries[shown].findings if f.code == code]
+    assert any(
+        f.line == line and f.severity is severity and message in f.message for f in findings
+    ), f"{code} not reported at {shown}:{line}; got {[(f.line, f.message) for f in findings]}"
+    rule_name = REGISTRY[code].name if code in REGISTRY else "unreadable-design"
+    assert all(f.name == rule_name for f in findings)
+
+
+def test_every_code_has_a_fixture_and_a_row() -> None:
+    codes = {rule.code for rule in all_rules()} | {UNREADABLE_CODE}
+    assert {row[0] for row in TABLE} == codes
+    for code in codes:
+        assert (FIXTURES / f"{code}.md").exists() or (FIXTURES / code).is_dir(), code
+
+
+def test_rule_findings_point_inside_the_file() -> None:
+    for row in TABLE:
+        target, shown = _fixture_target(row[1])
+        for summary in _check(target):
+            size = len((FIXTURES / summary.path).read_bytes().splitlines())
+            assert all(1 <= f.line <= max(size, 1) for f in summary.findings), summary.path
+
+
+def _complete() -> list[tuple[str, str]]:
+    return [(p.name, p.read_text(encoding="utf-8")) for p in sorted(COMPLETE.glob("*.md"))]
+
+
+def test_no_rule_fires_on_complete_designs() -> None:
+    summaries = check_texts(_complete(), load_template(), Settings(draft_findings="keep"))
+    assert len(summaries) >= 4
+    found: list[Finding] = [f for s in summaries for f in s.findings]
+    assert found == []
+
+
+def test_complete_designs_cover_the_formatting_variants() -> None:
+    summaries = {s.id: s for s in check_texts(_complete(), load_template(), Settings())}
+    order = summaries["order-service"]
+    assert order.status is not None and order.status.value == "Approved"
+    assert order.reviewer == "@python-tech-lead" and order.review_date == "2024-05-14"
+    assert 5 <= order.api_count <= 15 and order.complexity.value == "Medium"
+    assert summaries["payment-gateway"].status_text == "Pending Review"  # front matter only
+    assert summaries["inventory-service"].status_text == "Changes Requested"  # review only
+    assert all(s.completeness == 1.0 for s in summaries.values())
+    texts = dict(_complete())
+    assert "## 1. Context and Scope" in texts["order-service-design.md"]
+    assert "## Concurrency and Performance Requirements" in texts["payment-gateway-design.md"]
+    assert "\n----" in texts["notification-service-design.md"]  # setext headings
+
+
+@pytest.mark.parametrize("code", sorted(c for c in REGISTRY if not REGISTRY[c].is_corpus_rule))
+def test_each_rule_can_be_turned_off(code: str) -> None:
+    path = FIXTURES / f"{code}.md"
+    summaries = _check(path, Settings(rules={code: "off"}))
+    assert all(f.code != code for f in summaries[0].findings)
+
+
+def test_each_fixture_is_a_pending_review_design() -> None:
+    # Drafts are downgraded to info; fixtures must show the default severity.
+    for path in FIXTURES.glob("AD*.md"):
+        if path.stem in ("AD000", "AD002", "AD401", "AD402"):
+            continue
+        text = path.read_text(encoding="utf-8")
+        assert "status: Pending Review" in text, path.name
