@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -49,3 +51,53 @@ def test_parallel_matches_serial_including_cross_design_findings(tmp_path: Path)
     assert parallel == serial
     codes = {f.code for s in parallel for f in s.findings}
     assert {"AD000", "AD004"} <= codes  # the unreadable file and cross-design links survive
+
+
+def test_check_jobs_option_gives_the_same_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    from mkdocs_archdesign.cli import main
+
+    generate_site(tmp_path / "site", MIN_FILES_PER_JOB * 2 + 3, seed=2)
+    monkeypatch.chdir(tmp_path / "site")
+    runner = CliRunner()
+    args = ["check", "docs/design", "--format", "json", "--fail-on", "never"]
+    one = runner.invoke(main, [*args, "--jobs", "1"])
+    two = runner.invoke(main, [*args, "--jobs", "2"])
+    assert one.exit_code == two.exit_code == 0, two.output
+    assert json.loads(two.output) == json.loads(one.output)
+    assert json.loads(two.output)["summary"]["designs"] == MIN_FILES_PER_JOB * 2 + 3
+
+
+def test_check_jobs_rejects_zero_in_a_real_process(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "mkdocs-archdesign"
+    (tmp_path / "design").mkdir()
+    done = subprocess.run(
+        [str(exe), "check", "design", "--jobs", "0"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "--jobs" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_check_jobs_in_a_real_process_matches_serial(tmp_path: Path) -> None:
+    exe = Path(sys.executable).parent / "mkdocs-archdesign"
+    generate_site(tmp_path / "site", MIN_FILES_PER_JOB * 2, seed=4)
+    reports = []
+    for jobs in ("1", "2"):
+        done = subprocess.run(
+            [str(exe), "check", "docs/design", "--format", "json", "--jobs", jobs],
+            cwd=tmp_path / "site",
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        reports.append(json.loads(done.stdout))
+    assert reports[0] == reports[1]

@@ -122,6 +122,16 @@ def write_report(text: str, output: str | None) -> None:
     metavar="FILE",
     help="Write the report to FILE instead of stdout.",
 )
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Check files on up to N processes (used from a few hundred designs on; "
+    "see the performance page).",
+)
 def check_command(
     paths: tuple[str, ...],
     fmt: str,
@@ -131,6 +141,7 @@ def check_command(
     config_path: str | None,
     template_path: str | None,
     output: str | None,
+    jobs: int,
 ) -> None:
     """Validate designs against the template and the AD rule catalog.
 
@@ -158,8 +169,8 @@ def check_command(
         known = known_codes()
         validate_codes("--select", selected, known)
         validate_codes("--ignore", ignored, known)
-    from mkdocs_archdesign.core.corpus import check_files  # noqa: PLC0415 - fast startup
     from mkdocs_archdesign.core.model import FailOn  # noqa: PLC0415
+    from mkdocs_archdesign.core.parallel import check_files_parallel  # noqa: PLC0415 - fast startup
     from mkdocs_archdesign.core.reporting import render, run_fails  # noqa: PLC0415
 
     project = load_project(config_path)
@@ -171,7 +182,7 @@ def check_command(
     )
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
-    summaries = check_files(files, template, settings)
+    summaries = check_files_parallel(files, template, settings, jobs)
     write_report(render(fmt, summaries, settings.fail_on), output)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK
