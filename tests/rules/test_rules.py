@@ -100,7 +100,7 @@ def test_every_code_has_a_fixture_and_a_row() -> None:
 
 def test_rule_findings_point_inside_the_file() -> None:
     for row in TABLE:
-        target, shown = _fixture_target(row[1])
+        target, _ = _fixture_target(row[1])
         for summary in _check(target):
             size = len((FIXTURES / summary.path).read_bytes().splitlines())
             assert all(1 <= f.line <= max(size, 1) for f in summary.findings), summary.path
