@@ -272,3 +272,18 @@ def test_each_step_shows_on_the_built_page(project: Path, make_site: Callable[..
         status = design.read_text(encoding="utf-8").split("**Status**: ")[1].split("\n")[0]
         slug = status.lower().replace(" ", "-")
         assert f"archdesign-status--{slug}" in html
+
+
+def test_hostile_note_renders_as_text(project: Path, make_site: Callable[..., Any]) -> None:
+    site = make_site()
+    site.write("design/inventory-design.md", complete_text())
+    design = site.docs / "design/inventory-design.md"
+    note = "<script>window.__xss=1</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>"
+    result = _run("review", str(design), "changes", "--reviewer", "@lead", "--note", note)
+    assert result.exit_code == 0, result.output
+    site.build()
+    html = site.html("design/inventory-design/index.html")
+    assert "&lt;script&gt;window.__xss=1&lt;/script&gt;" in html
+    assert "<script>window.__xss" not in html
+    assert 'href="javascript:' not in html
+    assert "<img src=x" not in html

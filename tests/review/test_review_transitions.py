@@ -261,6 +261,12 @@ def test_changes_note_is_kept_as_text_not_markup(template: Template, settings: S
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; more" in outcome.text
 
 
+def test_changes_note_cannot_make_a_link(template: Template, settings: Settings) -> None:
+    request = _request(Action.CHANGES, note="see [here](javascript:alert(1)) and don't")
+    outcome = apply_review(complete_text(), PATH, request, template, settings)
+    assert "@lead: see \\[here\\](javascript:alert(1)) and don't\n" in outcome.text
+
+
 @pytest.mark.parametrize(
     ("options", "message"),
     [

@@ -15,12 +15,12 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
+import html
 import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.escape import html_text
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.scanner import ListItem, scan_design
@@ -272,7 +272,10 @@ def _note(note: str | None) -> str | None:
     if _CONTROL_RE.search(note):
         raise ReviewInputError("--note must be one line of text (no line breaks)")
     # The note lands in Markdown that MkDocs renders: keep it text, never markup.
-    return html_text(note.strip())
+    # Entities stop raw HTML and autolinks; escaped brackets stop [links](javascript:).
+    # Quotes are harmless in Markdown text, so they stay readable in the source.
+    text = html.escape(note.strip(), quote=False)
+    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
 
 
 def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
