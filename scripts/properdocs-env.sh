@@ -1,0 +1,27 @@
+#!/bin/sh
+# Create .venv-properdocs: properdocs (the maintained MkDocs 1.x fork) plus this package,
+# so tests/plugin/test_properdocs.py can build a site with it. Idempotent: an existing
+# environment that finished setting up is left as it is.
+#
+# The package is installed with --no-deps on purpose: its `mkdocs` dependency would make
+# the test pass against MkDocs itself; properdocs provides every `mkdocs.*` import.
+set -eu
+
+ROOT=$(CDPATH= cd -- "$(dirname -- "$0")/.." && pwd)
+VENV="$ROOT/.venv-properdocs"
+PYTHON=${PYTHON:-python3}
+
+READY="$VENV/.archdesign-ready"
+
+if [ -f "$READY" ]; then
+    echo "properdocs-env: $VENV already exists"
+    exit 0
+fi
+
+[ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
+# properdocs ships no theme; the tests build with the classic `mkdocs` theme.
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+    properdocs properdocs-theme-mkdocs
+"$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
+"$VENV/bin/properdocs" --version
+touch "$READY"

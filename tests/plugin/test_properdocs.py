@@ -1,0 +1,56 @@
+"""The plugin under properdocs, the maintained MkDocs 1.x fork, in its own environment.
+
+``scripts/properdocs-env.sh`` creates ``.venv-properdocs`` (properdocs plus this package,
+without MkDocs); the Makefile's test target runs it before pytest.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+from plugin_helpers import write_complete
+
+from conftest import REPO_ROOT
+
+PROPERDOCS = REPO_ROOT / ".venv-properdocs" / "bin" / "properdocs"
+
+pytestmark = pytest.mark.skipif(
+    not PROPERDOCS.is_file(),
+    reason="no .venv-properdocs: run scripts/properdocs-env.sh to create it",
+)
+
+
+def test_properdocs_builds_a_design_site_with_badges(make_site):
+    site = make_site(plugins=[{"archdesign": {"handoff_graph": True}}])
+    write_complete(site)
+    config_file: Path = site.save_config()
+    result = subprocess.run(
+        [str(PROPERDOCS), "build", "-f", str(config_file)],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "4 design(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    html = site.html("design/order-service-design/index.html")
+    assert "archdesign-badge archdesign-status--approved" in html
+    assert "flowchart LR" in html
+    assert (site.site_dir / "assets/archdesign/archdesign.css").is_file()
+
+
+def test_properdocs_fails_the_build_on_errors(make_site):
+    site = make_site()
+    site.write("design/half-design.md", "---\nstatus: Pending Review\n---\n# Half\n")
+    result = subprocess.run(
+        [str(PROPERDOCS), "build", "-f", str(site.save_config())],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 1
+    assert "at or above fail_on: error" in result.stderr
+    assert "Traceback" not in result.stderr
