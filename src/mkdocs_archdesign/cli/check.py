@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 import click
 
@@ -218,14 +218,9 @@ def rules_json(rules: Sequence[Rule]) -> str:
 
 def rules_markdown() -> str:
     """The rule reference page, from the rules' docstrings (``core.rules.docs``)."""
-    import importlib  # noqa: PLC0415 - only this format needs it
+    from mkdocs_archdesign.core.rules.docs import render_rule_reference  # noqa: PLC0415
 
-    try:
-        module = importlib.import_module("mkdocs_archdesign.core.rules.docs")
-    except ImportError:
-        fail("the Markdown rule reference is not available in this version")
-    renderer = cast("Callable[[], str]", module.render_rule_reference)
-    text = renderer()
+    text = render_rule_reference()
     return text if text.endswith("\n") else text + "\n"
 
 
