@@ -378,7 +378,9 @@ def scan_design(text: str, path: str = "<design>") -> ScannedDesign:
         text_part = stripped
         if first in "-*+0123456789":
             match = _LIST_RE.match(raw)
-            if match is not None and not (first in "-*" and _is_thematic_break(stripped)):
+            if match is not None and not (
+                first in "-*" and stripped.count(first) >= 3 and _is_thematic_break(stripped)
+            ):
                 item_text = (match.group(3) or "").strip()
                 checked: bool | None = None
                 task = _TASK_RE.match(item_text)

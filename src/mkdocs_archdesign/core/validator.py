@@ -111,9 +111,8 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
     design = scan_design(text, path)
     ctx = build_context(design, template, settings)
     raw: list[tuple[Rule, Hit]] = []
-    for rule in REGISTRY.values():
-        if rule.check is None or not settings.rule_enabled(rule.code):
-            continue
+    for rule in _enabled_design_rules(settings):
+        assert rule.check is not None
         raw.extend((rule, hit) for hit in rule.check(ctx))
     downgrade = _is_downgraded(ctx, settings)
     ignored = frozenset(code.upper() for code in string_list(ctx.meta.get("archdesign_ignore")))
@@ -135,6 +134,26 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
         superseded_by_line=ctx.front_matter_line("superseded_by"),
     )
     return DesignResult(summary, entry, downgrade, ignored, ignored_lines)
+
+
+_enabled: list[tuple[Settings, tuple[Rule, ...]]] = []
+
+
+def _enabled_design_rules(settings: Settings) -> tuple[Rule, ...]:
+    """The per-design rules ``settings`` enables, remembered for the last settings seen.
+
+    A corpus run validates thousands of designs with one ``Settings``; deciding the rule
+    list once instead of per design keeps that loop tight.
+    """
+    if _enabled and _enabled[0][0] is settings:
+        return _enabled[0][1]
+    rules = tuple(
+        rule
+        for rule in REGISTRY.values()
+        if rule.check is not None and settings.rule_enabled(rule.code)
+    )
+    _enabled[:] = [(settings, rules)]
+    return rules
 
 
 def unreadable_result(path: str, reason: str, settings: Settings) -> DesignResult:
