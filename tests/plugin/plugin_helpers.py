@@ -7,11 +7,17 @@ the root one when imported by name.
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 from typing import Any
 
-COMPLETE = Path(__file__).resolve().parents[1] / "fixtures" / "complete"
+import jinja2
+
+from mkdocs_archdesign.core.template import default_template_source
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+COMPLETE = REPO_ROOT / "tests" / "fixtures" / "complete"
 
 #: Material-style mermaid via superfences; works with any theme and keeps builds offline.
 SUPERFENCES = [
@@ -77,3 +83,19 @@ def write_complete(site: Any) -> None:
     """Write every complete fixture design into ``site``'s ``design/`` folder."""
     for name, text in complete_designs().items():
         site.write(f"design/{name}", text)
+
+
+def render_default_template(
+    title: str = "Order Service", module: str = "order_service", owner: str = "@alice"
+) -> str:
+    """The packaged template rendered as ``new`` would (a Draft full of placeholders).
+
+    The root conftest has the same helper, but ``from conftest import`` resolves to
+    whichever ``conftest.py`` pytest imported last (tests/browser has one too).
+    """
+    env = jinja2.Environment(keep_trailing_newline=True, autoescape=False)
+    # A JSON string is a valid YAML scalar: the same quoting the scaffold's filter gives.
+    env.filters["yaml_str"] = json.dumps
+    return env.from_string(default_template_source()).render(
+        title=title, module=module, owner=owner
+    )

@@ -10,11 +10,10 @@ from plugin_helpers import (
     badge,
     complete_design,
     mermaid_block,
+    render_default_template,
     with_superfences,
     write_complete,
 )
-
-from conftest import render_default_template
 
 INCOMPLETE = """\
 ---

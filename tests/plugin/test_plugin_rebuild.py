@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from mkdocs.commands.build import build
 from mkdocs.livereload import LiveReloadServer
-from plugin_helpers import complete_designs, write_complete
-
-from conftest import render_default_template
+from plugin_helpers import complete_designs, render_default_template, write_complete
 
 
 def draft(title: str) -> str:

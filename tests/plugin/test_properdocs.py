@@ -10,9 +10,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from plugin_helpers import write_complete
-
-from conftest import REPO_ROOT
+from plugin_helpers import REPO_ROOT, write_complete
 
 PROPERDOCS = REPO_ROOT / ".venv-properdocs" / "bin" / "properdocs"
 
