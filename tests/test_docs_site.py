@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 from pathlib import Path
@@ -64,8 +65,17 @@ def test_every_example_design_is_published_with_its_status(
     assert status in html
 
 
+def test_catalog_lists_every_design_and_catalog_json_is_served(built_site: Path) -> None:
+    html = (built_site / "design" / "index.html").read_text(encoding="utf-8")
+    for design_id in [*EXAMPLES, "mkdocs-archdesign"]:
+        assert f"{design_id}-design/" in html, design_id
+    catalog = json.loads((built_site / "catalog.json").read_text(encoding="utf-8"))
+    ids = {design["id"]: design["status"] for design in catalog["designs"]}
+    assert ids == {**EXAMPLES, "mkdocs-archdesign": "Pending Review"}
+
+
 def test_every_documentation_page_is_published(built_site: Path) -> None:
-    for page in ("getting-started", "configuration", "cli", "security"):
+    for page in ("getting-started", "configuration", "cli", "rules", "security"):
         assert (built_site / page / "index.html").is_file(), page
 
 
