@@ -5,7 +5,16 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from conftest import render_default_template
+from mkdocs_archdesign.core.scaffold import DesignRequest, render_design
+from mkdocs_archdesign.core.template import default_template_source
+
+
+def render_default_template(title: str, module: str, owner: str) -> str:
+    """The packaged template rendered as ``new`` does."""
+    return render_design(
+        default_template_source(), DesignRequest(title, module, owner, "2024-01-01")
+    )
+
 
 HOSTILE_TITLE = "<img src=x onerror=alert(1)>"
 HOSTILE_TAG = "say \"hi\" 'there'"

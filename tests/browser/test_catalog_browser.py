@@ -1,0 +1,199 @@
+"""The catalog page in Debian's chromium: filters, sorting, instant navigation, 1,000 rows."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "catalog"))
+
+from catalog_corpus import SPECS, write_specs
+
+pytestmark = pytest.mark.browser
+
+MERMAID_FENCE = (
+    "markdown_extensions:\n"
+    "  - pymdownx.superfences:\n"
+    "      custom_fences:\n"
+    "        - name: mermaid\n"
+    "          class: mermaid\n"
+    "          format: !!python/name:pymdownx.superfences.fence_code_format\n"
+)
+
+#: Keystrokes typed into the search box of the 1,000-design site.
+QUERY = "design-04"
+
+
+def build_material_site(root: Path, **extra: Any) -> Path:
+    """Build a Material site (instant navigation, mermaid fence) from ``root/docs``."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = {
+        "site_name": "Catalog browser test",
+        "theme": {"name": "material", "features": ["navigation.instant"]},
+        "plugins": ["search", {"archdesign": {"fail_on": "never"}}],
+        **extra,
+    }
+    (root / "docs" / "index.md").write_text("# Home\n\nWelcome.\n", encoding="utf-8")
+    (root / "docs" / "about.md").write_text(
+        "# About\n\nSee the [catalog](design/index.md).\n", encoding="utf-8"
+    )
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config) + MERMAID_FENCE, encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml")))
+    return root / "site"
+
+
+def visible_rows(page: Any) -> int:
+    return int(page.locator("table.archdesign-catalog__table tbody tr:not([hidden])").count())
+
+
+def titles(page: Any) -> list[str]:
+    return list(
+        page.locator(
+            "table.archdesign-catalog__table tbody tr:not([hidden]) td:first-child"
+        ).all_inner_texts()
+    )
+
+
+@pytest.fixture
+def small_site(tmp_path: Path) -> Path:
+    write_specs(tmp_path / "docs")
+    return build_material_site(tmp_path)
+
+
+def test_filter_sort_and_graph(
+    small_site: Path, serve_site: Callable[[Path], str], page: Any, screenshot: Any
+) -> None:
+    base = serve_site(small_site)
+    page.goto(f"{base}/design/")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    assert visible_rows(page) == len(SPECS)
+
+    page.select_option('[data-filter="status"]', "approved")
+    assert visible_rows(page) == 1
+    assert titles(page)[0] == "Order Service"
+    assert page.locator("[data-count]").inner_text() == f"1 of {len(SPECS)} designs"
+    page.select_option('[data-filter="status"]', "")
+
+    page.fill('[data-filter="text"]', "inventory")
+    page.wait_for_function("document.querySelector('[data-count]').textContent.startsWith('1 of')")
+    shown = page.locator("tbody tr:not([hidden]) td:first-child").all_inner_texts()
+    assert shown == ["Inventory"]
+    page.fill('[data-filter="text"]', "")
+    page.wait_for_function(
+        f"document.querySelector('[data-count]').textContent.startsWith('{len(SPECS)} of')"
+    )
+
+    page.select_option('[data-filter="owner"]', "@alice")
+    assert visible_rows(page) == 2
+    page.select_option('[data-filter="owner"]', "")
+    page.select_option('[data-filter="tag"]', "payments")
+    assert visible_rows(page) == 2
+    page.select_option('[data-filter="tag"]', "")
+
+    page.click("th[data-key=title] button")
+    ordered = titles(page)
+    assert ordered == sorted(ordered, key=str.lower)
+    assert page.get_attribute("th[data-key=title]", "aria-sort") == "ascending"
+    page.click("th[data-key=title] button")
+    assert titles(page) == sorted(ordered, key=str.lower, reverse=True)
+    page.click("th[data-key=api] button")
+    counts = [int(t) for t in page.locator("tbody tr td:nth-child(6)").all_inner_texts()]
+    assert counts == sorted(counts)
+
+    # The dependency graph rendered (Material renders mermaid into a shadow root host).
+    page.wait_for_function(
+        "[...document.querySelectorAll('.mermaid')]"
+        ".some(el => el.getBoundingClientRect().height > 40)",
+        timeout=20_000,
+    )
+    # The hostile title is text, never an element.
+    assert page.locator("table img").count() == 0
+    assert not [e for e in page.console_errors if "catalog" in e.lower()]
+    assert screenshot(page, "catalog-filter-sort").is_file()
+
+
+def test_filters_work_after_instant_navigation(
+    tmp_path: Path, serve_site: Callable[[Path], str], page: Any, screenshot: Any
+) -> None:
+    # Material navigates instantly only within site_url (it reads sitemap.xml), so
+    # start the server first and build the site for its real address.
+    (tmp_path / "site").mkdir()
+    base = serve_site(tmp_path / "site")
+    write_specs(tmp_path / "docs")
+    build_material_site(tmp_path, site_url=base + "/")
+    page.goto(f"{base}/about/")
+    page.wait_for_function("typeof window.document$ !== 'undefined'")
+    page.evaluate("window.__sameDocument = true")
+
+    page.click("article a:has-text('catalog')")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    page.go_back()
+    page.wait_for_selector("h1:has-text('About')")
+    page.go_forward()
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    assert page.evaluate("window.__sameDocument === true"), "navigation was not instant"
+
+    page.fill('[data-filter="text"]', "billing")
+    page.wait_for_function("document.querySelector('[data-count]').textContent.startsWith('1 of')")
+    assert visible_rows(page) == 1
+    page.click("th[data-key=id] button")
+    assert screenshot(page, "catalog-after-instant-navigation").is_file()
+
+
+def small_design(number: int) -> str:
+    statuses = ["Draft", "Pending Review", "Changes Requested", "Approved", "Superseded"]
+    front = {
+        "title": f"Design {number:04}",
+        "owner": f"@team{number % 17}",
+        "status": statuses[number % 5],
+        "tags": [f"area-{number % 9}"],
+        "depends_on": [f"design-{(number + 1) % 1000:04}"] if number % 3 == 0 else [],
+    }
+    return f"---\n{json.dumps(front)}\n---\n\n# Design {number:04}\n\nShort.\n"
+
+
+@pytest.mark.slow
+def test_filter_is_fast_with_1000_designs(
+    tmp_path: Path, serve_site: Callable[[Path], str], page: Any, screenshot: Any
+) -> None:
+    folder = tmp_path / "docs" / "design"
+    folder.mkdir(parents=True)
+    for number in range(1000):
+        (folder / f"design-{number:04}.md").write_text(small_design(number), encoding="utf-8")
+    # A short explicit nav: a 1,000-entry nav rendered into 1,000 pages is MkDocs' cost,
+    # not the catalog's, and would make this test slow.
+    site = build_material_site(tmp_path, nav=["index.md", "design/index.md"])
+    base = serve_site(site)
+    page.goto(f"{base}/design/")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    assert visible_rows(page) == 1000
+    # Time the filter call itself plus the layout it causes, per keystroke, in the page.
+    timings = page.evaluate(
+        """(query) => {
+            const catalog = window.archdesignCatalog.instances[0];
+            const input = document.querySelector('[data-filter="text"]');
+            const result = [];
+            for (let i = 1; i <= query.length; i++) {
+                input.value = query.slice(0, i);
+                const start = performance.now();
+                const shown = catalog.apply();
+                document.body.getBoundingClientRect();  // force layout
+                result.push([performance.now() - start, shown]);
+            }
+            return result;
+        }""",
+        QUERY,
+    )
+    assert timings[-1][1] == 100  # design-0400 .. design-0499
+    slowest = max(ms for ms, _ in timings)
+    print("keystroke timings over 1,000 rows (ms):", [round(ms, 1) for ms, _ in timings])
+    assert slowest < 100
+    screenshot(page, "catalog-1000-designs")
