@@ -1,0 +1,1 @@
+"""Browser tests (a package, so its conftest never shadows the root ``conftest`` module)."""
