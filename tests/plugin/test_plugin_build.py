@@ -43,7 +43,7 @@ def test_complete_design_builds_with_badge_and_graph(make_site, caplog_mkdocs):
     assert "10/10 sections" in badge(html)
     assert "@python-tech-lead" in badge(html)
     graph = mermaid_block(html)
-    assert "flowchart LR" in graph
+    assert "flowchart TD" in graph
     assert "class api current" in graph
     assert "hand off to python-api-designer" in html
     assert "Level 2 API specification." in html  # the handoff prompt

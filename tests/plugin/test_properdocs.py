@@ -35,7 +35,7 @@ def test_properdocs_builds_a_design_site_with_badges(make_site):
     assert "4 design(s) checked: 0 error(s), 0 warning(s)" in result.stderr
     html = site.html("design/order-service-design/index.html")
     assert "archdesign-badge archdesign-status--approved" in html
-    assert "flowchart LR" in html
+    assert "flowchart TD" in html
     assert (site.site_dir / "assets/archdesign/archdesign.css").is_file()
 
 

@@ -35,7 +35,8 @@ class Step:
     Attributes:
         id: The mermaid node id (fixed per workflow, never user text).
         role: A key of :data:`DEFAULT_ROLES`.
-        suffix: What the role does at this step, e.g. ``"review"`` or ``"(Level 2)"``.
+        suffix: What the role does at this step, e.g. ``"review"`` or ``"Level 2"``; drawn
+            as a smaller second line under the role.
     """
 
     id: str
@@ -53,21 +54,21 @@ WORKFLOWS: dict[Complexity, tuple[tuple[Step, ...], ...]] = {
         (Step("final", "tech-lead"),),
     ),
     Complexity.MEDIUM: (
-        (Step("architect", "architect", "(Level 1)"),),
+        (Step("architect", "architect", "Level 1"),),
         (Step("review1", "tech-lead", "review"),),
-        (Step("api", "api-designer", "(Level 2)"),),
+        (Step("api", "api-designer", "Level 2"),),
         (Step("review2", "tech-lead", "review"),),
-        (Step("coder", "coder-specialist", "(parallel)"), Step("docs", "doc-writer", "(parallel)")),
+        (Step("coder", "coder-specialist", "parallel"), Step("docs", "doc-writer", "parallel")),
         (Step("reviewer", "code-reviewer"),),
         (Step("final", "tech-lead", "final approval"),),
     ),
     Complexity.COMPLEX: (
-        (Step("architect", "architect", "(Level 1)"), Step("stakeholders", "stakeholders")),
+        (Step("architect", "architect", "Level 1"), Step("stakeholders", "stakeholders")),
         (Step("review1", "tech-lead", "review"),),
-        (Step("api", "api-designer", "(Level 2)"),),
+        (Step("api", "api-designer", "Level 2"),),
         (Step("review2", "tech-lead", "review"),),
-        (Step("coder", "coder-specialist", "(phased)"),),
-        (Step("reviewer", "code-reviewer", "(per phase)"),),
+        (Step("coder", "coder-specialist", "phased"),),
+        (Step("reviewer", "code-reviewer", "per phase"),),
         (Step("docs", "doc-writer"),),
         (Step("final", "tech-lead", "final approval"),),
     ),
@@ -82,6 +83,10 @@ _CLASS_DEFS = (
 )
 
 _CURRENT_MARK = "▶ "
+
+# Tighter than mermaid's defaults so a top-down chain of eight steps stays short. An
+# init directive (not front-matter config) so older mermaid versions read it too.
+_LAYOUT = '%%{init: {"flowchart": {"rankSpacing": 28, "nodeSpacing": 24, "padding": 8}}}%%'
 
 
 def role_names(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -106,13 +111,12 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
     stages = WORKFLOWS[summary.complexity]
     current, done_until = _position(summary.effective_status, stages)
     superseded = summary.status is Status.SUPERSEDED
-    lines = ["```mermaid", "flowchart LR"]
+    # Top-down: a chain of up to eight steps drawn left to right is squeezed to the
+    # content width until its text is unreadable; top-down keeps it at natural size.
+    lines = ["```mermaid", _LAYOUT, "flowchart TD"]
     for stage in stages:
         for step in stage:
-            label = _label(step, names)
-            if step.id in current:
-                label = _CURRENT_MARK + label
-            lines.append(f'    {step.id}["{mermaid_label(label)}"]')
+            lines.append(f'    {step.id}["{_label(step, names, step.id in current)}"]')
     edges: list[str] = []
     for before, after in itertools.pairwise(stages):
         edges.extend(f"    {a.id} --> {b.id}" for a in before for b in after)
@@ -126,10 +130,13 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
     elif summary.status is Status.CHANGES_REQUESTED:
         edges.append('    review1 -.->|"changes requested"| architect')
         highlighted.append(len(edges) - 1)
-    edges.extend(_handoff_edges(summary.handoffs, stages, names, lines))
-    lines.extend(edges)
+    handoff_edges, outside = _handoff_edges(summary.handoffs, stages, names, lines)
+    lines.extend(edges + handoff_edges)
     lines.extend(f"    {line}" for line in _CLASS_DEFS)
     lines.extend(_class_lines(summary, stages, current, done_until, superseded))
+    if outside:
+        # Unstyled nodes would take the theme's colours, which clash with ours in dark mode.
+        lines.append(f"    class {','.join(outside)} {'inactive' if superseded else 'todo'}")
     lines.extend(f"    linkStyle {index} stroke:#b26a00,stroke-width:3px" for index in highlighted)
     lines.append("```")
     return "\n".join(lines) + "\n"
@@ -186,9 +193,13 @@ def _review_gate(summary: DesignSummary, names: Mapping[str, str]) -> str | None
     return None
 
 
-def _label(step: Step, names: Mapping[str, str]) -> str:
+def _label(step: Step, names: Mapping[str, str], current: bool) -> str:
+    """The node's mermaid label: the role, then what it does on a smaller second line."""
     name = names.get(step.role, step.role)
-    return f"{name} {step.suffix}" if step.suffix else name
+    text = mermaid_label(_CURRENT_MARK + name if current else name)
+    if step.suffix:
+        text += f"<br/><small>{mermaid_label(step.suffix)}</small>"
+    return text
 
 
 def _position(status: Status, stages: tuple[tuple[Step, ...], ...]) -> tuple[frozenset[str], int]:
@@ -240,9 +251,14 @@ def _handoff_edges(
     stages: tuple[tuple[Step, ...], ...],
     names: Mapping[str, str],
     node_lines: list[str],
-) -> list[str]:
-    """Dashed, labelled edges from the architect for each front-matter handoff."""
+) -> tuple[list[str], list[str]]:
+    """Dashed, labelled edges from the architect for each front-matter handoff.
+
+    Returns:
+        The edge lines, and the ids of the nodes added for agents outside the workflow.
+    """
     edges = []
+    outside = []
     for number, handoff in enumerate(handoffs):
         role = _role_of(handoff.agent, names)
         target = _first_step_of(role, stages) if role is not None else None
@@ -251,8 +267,9 @@ def _handoff_edges(
             # colliding agent names can never produce an invalid or shared id.
             target = f"handoff{number}"
             node_lines.append(f'    {target}["{mermaid_label(handoff.agent)}"]')
+            outside.append(target)
         edges.append(f'    architect -.->|"{mermaid_label(handoff.label)}"| {target}')
-    return edges
+    return edges, outside
 
 
 def _role_of(agent: str, names: Mapping[str, str]) -> str | None:
