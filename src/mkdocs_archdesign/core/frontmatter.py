@@ -20,6 +20,12 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 #: alias by reference, which is cheap to load but explodes when serialised to JSON.
 MAX_ALIASES = 100
 
+#: Values (scalars, list items, mapping keys and values) the parsed front matter may hold
+#: once aliases are followed. Fewer than 100 aliases still nest into a billion values
+#: (ten aliases per level, nine levels), and every consumer that walks or prints the data
+#: (a rule, ``str()``, a theme, JSON) would pay for the expansion.
+MAX_VALUES = 10_000
+
 
 @dataclass(frozen=True, slots=True)
 class FrontMatter:
@@ -91,7 +97,35 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
     if not isinstance(data, dict):
         kind = type(data).__name__
         return FrontMatter({}, True, end + 1, f"front matter is a {kind}, not a mapping of keys", 2)
+    if exceeds_values(data, MAX_VALUES):
+        message = f"front matter expands to more than {MAX_VALUES} values (YAML aliases)"
+        return FrontMatter({}, True, end + 1, message, 1)
     return FrontMatter({str(k): v for k, v in data.items()}, True, end + 1)
+
+
+def exceeds_values(data: object, limit: int) -> bool:
+    """Whether ``data`` holds more than ``limit`` values when aliases are followed.
+
+    The walk is iterative and stops at ``limit``, so it is cheap on a bomb, on deep
+    nesting and on a self-referencing alias (``&a [*a]``) alike.
+
+    Args:
+        data: Parsed YAML (``page.meta`` or this module's result).
+        limit: The most values allowed.
+    """
+    stack: list[object] = [data]
+    seen = 0
+    while stack:
+        value = stack.pop()
+        seen += 1
+        if seen > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend(value.keys())
+            stack.extend(value.values())
+        elif isinstance(value, (list, tuple, set)):
+            stack.extend(value)
+    return False
 
 
 def _count_aliases(text: str) -> int:

@@ -42,6 +42,7 @@ from mkdocs_archdesign.plugin.page_markdown import (
     separate_lists,
     strip_unparsed_front_matter,
 )
+from mkdocs_archdesign.plugin.page_meta import neutralise_meta
 
 log = get_plugin_logger(__name__)
 
@@ -129,6 +130,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
         if unparsed:
             markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
+        neutralise_meta(page.meta)
         page.meta["status"] = site_setup.nav_status(status_slug(summary))
         return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
 
