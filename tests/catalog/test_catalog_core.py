@@ -230,7 +230,7 @@ def test_board_groups_by_stage_with_ages(catalog: Catalog) -> None:
 
 def test_page_markdown_and_placeholders(catalog: Catalog) -> None:
     markdown = render_catalog_markdown(catalog)
-    assert markdown.startswith("# Design catalog\n")
+    assert markdown.startswith("---\nhide:\n  - toc\n---\n\n# Design catalog\n")
     assert "```mermaid\nflowchart LR" in markdown
     html = fill_placeholders(markdown, catalog, "design/index.html", TODAY, "../catalog.json")
     assert "<!-- archdesign:" not in html

@@ -45,17 +45,16 @@ BOARD_STAGES: tuple[tuple[Status, str], ...] = (
 )
 
 #: Table columns: (key, heading, sort type); the JS sorts by ``data-sort`` or cell text.
+#: Nine columns, not one per field: the id sits under the title, the API count beside the
+#: complexity and the review date under the reviewer, so the table fits a content column.
 TABLE_COLUMNS = (
-    ("title", "Title", "text"),
-    ("id", "Id", "text"),
+    ("title", "Design", "text"),
     ("status", "Status", "number"),
     ("owner", "Owner", "text"),
     ("complexity", "Complexity", "number"),
-    ("api", "APIs", "number"),
     ("completeness", "Sections", "number"),
     ("findings", "Findings", "number"),
-    ("reviewer", "Reviewer", "text"),
-    ("review_date", "Review date", "text"),
+    ("review", "Review", "text"),
     ("depends_on", "Depends on", "text"),
     ("tags", "Tags", "text"),
 )
@@ -81,6 +80,8 @@ def render_catalog_markdown(catalog: Catalog, title: str = "Design catalog") -> 
         else "No design depends on another yet.\n"
     )
     return (
+        # Material hides the page's table of contents: the designs table needs the width.
+        "---\nhide:\n  - toc\n---\n\n"
         f"# {_markdown_text(title)}\n\n"
         f"{count} design{'s' if count != 1 else ''}, sorted by review status then title. "
         f"Filter and sort the table below; the same data is in {JSON_LINK_PLACEHOLDER}.\n\n"
@@ -129,15 +130,19 @@ def render_table(catalog: Catalog, page_dest: str) -> str:
     by_id = catalog.by_id()
     rows = "\n".join(_table_row(entry, page_dest, by_id) for entry in catalog.entries)
     headers = "".join(
-        f'<th scope="col" data-key="{key}" data-type="{kind}">{label}</th>'
+        f'<th scope="col" role="columnheader" class="archdesign-catalog__col--{key}" '
+        f'data-key="{key}" data-type="{kind}">{label}</th>'
         for key, label, kind in TABLE_COLUMNS
     )
     return (
         '<div class="archdesign-catalog" data-archdesign-catalog>\n'
         f"{_filter_bar(catalog)}\n"
         '<div class="archdesign-catalog__scroll">\n'
-        '<table class="archdesign-catalog__table">\n'
-        f"<thead><tr>{headers}</tr></thead>\n<tbody>\n{rows}\n</tbody>\n</table>\n"
+        # The rows are laid out as CSS grids for speed; explicit roles keep the table
+        # semantics for screen readers, which some browsers drop with a non-table display.
+        '<table class="archdesign-catalog__table" role="table">\n'
+        f'<thead role="rowgroup"><tr role="row">{headers}</tr></thead>\n'
+        f'<tbody role="rowgroup">\n{rows}\n</tbody>\n</table>\n'
         "</div>\n</div>"
     )
 
@@ -186,21 +191,44 @@ def _table_row(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntr
         f'data-search="{html_text(search.casefold())}"'
     )
     cells = [
-        f'<td><a href="{href}">{html_text(entry.title)}</a></td>',
-        f"<td><code>{html_text(entry.id)}</code></td>",
+        f'<td data-sort="{html_text(entry.title.casefold())}"><a href="{href}">'
+        f"{html_text(entry.title)}</a>"
+        f'<code class="archdesign-catalog__id" title="{html_text(entry.id)}">'
+        f"{html_text(entry.id)}</code></td>",
         f'<td data-sort="{STATUS_ORDER[entry.workflow_status]}">{status_badge(entry)}</td>',
         f"<td>{html_text(entry.owner)}</td>",
-        f'<td data-sort="{_COMPLEXITY_ORDER.get(entry.complexity, 0)}">{entry.complexity}</td>',
-        f"<td>{entry.api_count}</td>",
+        f'<td data-sort="{_complexity_rank(entry)}">{entry.complexity}'
+        f'<span class="archdesign-catalog__sub">{_plural(entry.api_count, "API")}</span></td>',
         f'<td data-sort="{entry.completeness:.4f}">'
         f"{entry.sections_present}/{entry.sections_required}</td>",
         f'<td data-sort="{counts.error * 1_000_000 + counts.warning}">{_findings_text(entry)}</td>',
-        f"<td>{html_text(entry.reviewer)}</td>",
-        f"<td>{html_text(entry.review_date)}</td>",
+        _review_cell(entry),
         f"<td>{_dependency_links(entry, page_dest, by_id)}</td>",
         f"<td>{_tag_list(entry.tags)}</td>",
     ]
-    return f"<tr {attributes}>{''.join(cells)}</tr>"
+    cells_html = "".join(cell.replace("<td", '<td role="cell"', 1) for cell in cells)
+    return f'<tr {attributes} role="row">{cells_html}</tr>'
+
+
+def _complexity_rank(entry: CatalogEntry) -> int:
+    """Sort by complexity, then by API count inside it (explicit complexity may disagree)."""
+    return _COMPLEXITY_ORDER.get(entry.complexity, 0) * 1_000_000 + entry.api_count
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'s' if count != 1 else ''}"
+
+
+def _review_cell(entry: CatalogEntry) -> str:
+    """The reviewer with the review date under it, sorted by date (ISO dates sort as text)."""
+    date_text = entry.review_date if entry.review_date.upper() != "TBD" else ""
+    date_html = (
+        f'<span class="archdesign-catalog__sub archdesign-catalog__date">{html_text(date_text)}'
+        "</span>"
+        if date_text
+        else ""
+    )
+    return f'<td data-sort="{html_text(date_text)}">{html_text(entry.reviewer)}{date_html}</td>'
 
 
 def status_badge(entry: CatalogEntry) -> str:
@@ -217,9 +245,9 @@ def _findings_text(entry: CatalogEntry) -> str:
         return '<span class="archdesign-catalog__ok">none</span>'
     parts = []
     if counts.error:
-        parts.append(f"{counts.error} error{'s' if counts.error != 1 else ''}")
+        parts.append(_plural(counts.error, "error"))
     if counts.warning:
-        parts.append(f"{counts.warning} warning{'s' if counts.warning != 1 else ''}")
+        parts.append(_plural(counts.warning, "warning"))
     return ", ".join(parts)
 
 

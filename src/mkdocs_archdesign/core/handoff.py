@@ -84,10 +84,6 @@ _CLASS_DEFS = (
 
 _CURRENT_MARK = "▶ "
 
-# Tighter than mermaid's defaults so a top-down chain of eight steps stays short. An
-# init directive (not front-matter config) so older mermaid versions read it too.
-_LAYOUT = '%%{init: {"flowchart": {"rankSpacing": 28, "nodeSpacing": 24, "padding": 8}}}%%'
-
 
 def role_names(overrides: Mapping[str, str] | None = None) -> dict[str, str]:
     """The display name of every role: the defaults with ``overrides`` applied."""
@@ -113,7 +109,7 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
     superseded = summary.status is Status.SUPERSEDED
     # Top-down: a chain of up to eight steps drawn left to right is squeezed to the
     # content width until its text is unreadable; top-down keeps it at natural size.
-    lines = ["```mermaid", _LAYOUT, "flowchart TD"]
+    lines = ["```mermaid", "flowchart TD"]
     for stage in stages:
         for step in stage:
             lines.append(f'    {step.id}["{_label(step, names, step.id in current)}"]')
