@@ -161,6 +161,7 @@ def test_init_writes_a_site_that_checks_clean(runner, tmp_path: Path) -> None:
         "site/docs/index.md",
         "site/docs/design/example-service-design.md",
     ]
+    assert "Next steps:\n  cd site\n" in out.stderr and "mkdocs serve" in out.stderr
     site = tmp_path / "site"
     config = (site / "mkdocs.yml").read_text(encoding="utf-8")
     for needle in ("name: material", "archdesign", "pymdownx.superfences", "attr_list"):

@@ -202,6 +202,22 @@ def init_command(
         fail(str(exc))
     for path in written:
         click.echo(shown(path))
+    # On stderr, so stdout stays the list of written files for scripts.
+    click.echo(_next_steps(root), err=True)
+
+
+def _next_steps(root: Path) -> str:
+    """What to run next, including the one install the starter site may still need."""
+    import importlib.util  # noqa: PLC0415 - only init needs it
+
+    steps = []
+    if root.resolve() != Path.cwd().resolve():
+        steps.append(f"cd {shown(root)}")
+    if importlib.util.find_spec("material") is None:
+        steps.append("pip install mkdocs-material    # the starter site's theme")
+    steps.append("mkdocs serve                   # then open http://127.0.0.1:8000/")
+    steps.append("mkdocs-archdesign check        # the same findings, from the command line")
+    return "Next steps:\n" + "\n".join(f"  {step}" for step in steps)
 
 
 def _site_name(root: Path) -> str:
