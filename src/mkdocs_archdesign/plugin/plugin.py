@@ -120,6 +120,21 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         """Write ``catalog.json`` into the site root."""
         self.catalog_page.write_catalog_json(config)
 
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Read a design that is not UTF-8 with replacement characters instead of failing.
+
+        MkDocs aborts the whole build (and ``mkdocs serve``'s rebuild) on one undecodable
+        page; the design already carries an AD000 finding saying so, which is shown.
+        """
+        if page.file.src_uri not in self.summary_by_uri:
+            return None
+        try:
+            return page.file.content_string
+        except UnicodeDecodeError:
+            return page.file.content_bytes.decode("utf-8", errors="replace")
+        except OSError:
+            return ""  # unreadable (permissions, vanished): the AD000 finding says why
+
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
