@@ -171,3 +171,15 @@ def mutated(draw: st.DrawFn, base: st.SearchStrategy[str]) -> str:
             pos = draw(st.integers(0, len(lines[index])))
             lines[index] = lines[index][:pos] + junk + lines[index][pos:]
     return "\n".join(lines)
+
+
+@st.composite
+def reviewable(draw: st.DrawFn) -> str:
+    """A Pending Review design: valid front matter, fuzzed blocks, then a Design Review block."""
+    blocks = draw(st.lists(block(), max_size=15))
+    front = "---\ntitle: Fuzzed\nstatus: Pending Review\nowner: '@a'\n---\n"
+    review = (
+        "## Design Review\n\n**Status**: Pending Review\n**Reviewer**: TBD\n**Review Date**: TBD\n"
+    )
+    tail = draw(st.sampled_from(["", "\n", "\n\n**Review Notes**:\n\n- earlier note\n"]))
+    return front + "\n\n".join(["# Fuzzed", *blocks, review]) + tail

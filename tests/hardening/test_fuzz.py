@@ -6,16 +6,26 @@ examples locally (see CONTRIBUTING.md).
 
 from __future__ import annotations
 
+import datetime
+import difflib
 import os
 
 from hypothesis import HealthCheck, given, settings
 
+from mkdocs_archdesign.core.model import Status
+from mkdocs_archdesign.core.review import (
+    Action,
+    ReviewInputError,
+    ReviewRefused,
+    ReviewRequest,
+    apply_review,
+)
 from mkdocs_archdesign.core.scanner import scan_design, split_lines
 from mkdocs_archdesign.core.settings import Settings
 from mkdocs_archdesign.core.template import load_template
 from mkdocs_archdesign.core.validator import check_texts
 
-from .strategies import design, mutated
+from .strategies import design, mutated, reviewable
 
 settings.register_profile(
     "ci",
@@ -60,3 +70,42 @@ def test_every_rule_never_raises_and_findings_point_inside(text: str) -> None:
 def test_check_is_deterministic(first: str, second: str) -> None:
     corpus = [("design/a-design.md", first), ("design/b-design.md", second)]
     assert check_texts(corpus, TEMPLATE, KEEP) == check_texts(corpus, TEMPLATE, KEEP)
+
+
+#: Lines a review may rewrite or add: its own labels, the front matter status, notes.
+_REVIEW_LINE_PREFIXES = (
+    "status:",
+    "**Status**:",
+    "**Reviewer**:",
+    "**Review Date**:",
+    "**Override**:",
+    "**Review Notes**:",
+    "- ",
+    "",
+)
+
+
+@given(reviewable())
+def test_review_then_check_round_trips(text: str) -> None:
+    request = ReviewRequest(
+        Action.APPROVE,
+        reviewer="@lead",
+        date=datetime.date(2024, 5, 14),
+        note="fuzz override",
+        force=True,
+    )
+    try:
+        outcome = apply_review(text, "design/fuzz-design.md", request, TEMPLATE, KEEP)
+    except (ReviewInputError, ReviewRefused):
+        return  # a documented refusal (exit 1 or 2), never a crash
+    (summary,) = check_texts([("design/fuzz-design.md", outcome.text)], TEMPLATE, KEEP)
+    assert summary.status is Status.APPROVED
+    assert summary.reviewer == "@lead"
+    assert summary.review_date == "2024-05-14"
+    before, after = text.split("\n"), outcome.text.split("\n")
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    for tag, a0, a1, b0, b1 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        for line in before[a0:a1] + after[b0:b1]:
+            assert line.strip().startswith(_REVIEW_LINE_PREFIXES), (tag, line)
