@@ -8,8 +8,10 @@ plugin's fragments.
 from __future__ import annotations
 
 import json
+import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,26 +20,18 @@ from .corpus import hostile_corpus
 from .hostile import XSS
 from .safety import assert_safe_html
 
-SUPERFENCES = [
-    {
-        "pymdownx.superfences": {
-            "custom_fences": [
-                {
-                    "name": "mermaid",
-                    "class": "mermaid",
-                    "format": "!!python/name:pymdownx.superfences.fence_code_format",
-                }
-            ]
-        }
-    }
-]
+# tests/plugin is not a package: reach its helpers the way pytest would from there.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugin"))
+from plugin_helpers import with_superfences
 
 
 def _material_site(make_site: Callable[..., Any]) -> Any:
-    return make_site(
-        plugins=["search", "tags", {"archdesign": {"fail_on": "never", "show_findings": "always"}}],
-        theme={"name": "material", "features": ["navigation.tabs", "navigation.footer"]},
-        markdown_extensions=SUPERFENCES,
+    options = {"fail_on": "never", "show_findings": "always"}
+    return with_superfences(
+        make_site(
+            plugins=["search", "tags", {"archdesign": options}],
+            theme={"name": "material", "features": ["navigation.tabs", "navigation.footer"]},
+        )
     )
 
 
