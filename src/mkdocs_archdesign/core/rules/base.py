@@ -190,7 +190,8 @@ def _register(
     doc = inspect.cleandoc(func.__doc__ or "")
     if not doc:
         raise ValueError(f"rule {code} has no docstring")
-    summary = doc.splitlines()[0].strip()
+    # Docstrings use reST-style ``code``; single backticks read the same in a terminal.
+    summary = doc.splitlines()[0].strip().replace("``", "`")
     if code in REGISTRY:
         raise ValueError(f"rule code {code} is registered twice")
     registered = Rule(code, name, severity, summary, doc, **kw)
