@@ -303,7 +303,12 @@ def _link_exclusive(tmp: Path, path: Path) -> None:
         # move the complete content over the reservation.
         reserved = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
         os.close(reserved)
-        tmp.replace(path)
+        try:
+            tmp.replace(path)
+        except BaseException:
+            # Never leave the empty reservation: it would pass for a design and block `new`.
+            path.unlink(missing_ok=True)
+            raise
 
 
 def new_design_path(docs_dir: Path, folder: PurePosixPath, slug: str) -> Path:
