@@ -110,7 +110,9 @@ def _counts_text(counts: FindingCounts) -> str:
         (Severity.INFO, counts.info),
     ):
         if number:
-            parts.append(f"{number} {severity.label}{'' if number == 1 else 's'}")
+            # "info" is a mass noun: "3 info", like the check summary line.
+            plural = "" if number == 1 or severity is Severity.INFO else "s"
+            parts.append(f"{number} {severity.label}{plural}")
     total = counts.error + counts.warning + counts.info
     noun = "finding" if total == 1 else "findings"
     return f"{total} {noun} in this design: " + ", ".join(parts)
