@@ -98,14 +98,53 @@ def check_files(
     Returns:
         One summary per file, in the order given.
     """
-    results = [check_file(path, display_path(path, base), template, settings) for path in files]
+    shown = display_paths(files, base)
+    results = [
+        check_file(path, name, template, settings) for path, name in zip(files, shown, strict=True)
+    ]
     return check_corpus(results, settings)
 
 
 def display_path(path: Path, base: Path | None = None) -> str:
     """``path`` relative to ``base`` (default: the current folder) when inside it."""
-    anchor = base if base is not None else Path.cwd()
+    return display_paths([path], base)[0]
+
+
+def display_paths(paths: Sequence[Path], base: Path | None = None) -> list[str]:
+    """:func:`display_path` for many files, resolving ``base`` and each folder only once.
+
+    Resolving walks every component of a path with a system call each; a corpus holds
+    thousands of files in a few folders, so folders are resolved once and cached. A file
+    that is itself a symbolic link is resolved in full, as :func:`display_path` would.
+
+    Args:
+        paths: Files, relative or absolute.
+        base: Paths are shown relative to this folder (default: the current folder).
+
+    Returns:
+        One display path per file, in order: relative with ``/`` when inside ``base``,
+        else the path as given.
+    """
+    anchor = (base if base is not None else Path.cwd()).resolve()
+    folders: dict[Path, str | None] = {}
+    shown: list[str] = []
+    for path in paths:
+        if path.is_symlink() or not path.name:
+            shown.append(_relative_to(path.resolve(), anchor) or path.as_posix())
+            continue
+        parent = path.parent
+        if parent not in folders:
+            folders[parent] = _relative_to(parent.resolve(), anchor)
+        folder = folders[parent]
+        if folder is None:
+            shown.append(path.as_posix())
+        else:
+            shown.append(path.name if folder == "." else f"{folder}/{path.name}")
+    return shown
+
+
+def _relative_to(resolved: Path, anchor: Path) -> str | None:
     try:
-        return path.resolve().relative_to(anchor.resolve()).as_posix()
+        return resolved.relative_to(anchor).as_posix()
     except ValueError:
-        return path.as_posix()
+        return None

@@ -12,12 +12,10 @@ Processes only pay off when the corpus is large enough to amortise starting them
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from mkdocs_archdesign.core.corpus import check_file, check_files, display_path
+from mkdocs_archdesign.core.corpus import check_file, check_files, display_paths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.settings import Settings
 from mkdocs_archdesign.core.template import Template
@@ -84,7 +82,11 @@ def check_files_parallel(
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
         return check_files(files, template, settings, base)
-    shown = [display_path(path, base) for path in files]
+    # Imported here: a single-process run (the default) never pays for them.
+    import multiprocessing  # noqa: PLC0415
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    shown = display_paths(files, base)
     chunks = [
         [(str(files[i]), shown[i]) for i in chunk] for chunk in plan_chunks(len(files), workers)
     ]

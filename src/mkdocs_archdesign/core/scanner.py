@@ -25,6 +25,7 @@ _TASK_RE = re.compile(r"\[([ xX])\](?:[ \t]+(.*)|$)")
 _LABEL_RE = re.compile(r"\*\*([^*\n]{1,80}?)(:?)\*\*(:?)[ \t]*(.*)$")
 _TABLE_DELIM_RE = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
 _SETEXT_RE = re.compile(r" {0,3}(=+|-+)[ \t]*$")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -208,23 +209,26 @@ class ScannedDesign:
     def sections(self) -> Iterator[Section]:
         """Every heading as a :class:`Section`, in document order."""
         nodes = self.nodes
-        count = len(nodes)
-        for index in range(1, count):
-            heading = nodes[index].heading
-            assert heading is not None
-            stop = index + 1
-            while stop < count:
-                other = nodes[stop].heading
-                assert other is not None
-                if other.level <= heading.level:
-                    break
-                stop += 1
-            end_line = (
-                nodes[stop].heading.line - 1  # type: ignore[union-attr]
-                if stop < count
-                else self.line_count
-            )
-            yield Section(heading, tuple(nodes[index:stop]), max(end_line, heading.line))
+        # Every node after the preamble has a heading (the scanner opens a node per heading).
+        headings = [node.heading for node in nodes if node.heading is not None]
+        count = len(headings)
+        assert count == len(nodes) - 1
+        # One backward pass finds where each section stops: the next heading of its level
+        # or higher ("next smaller or equal" with a stack of still-open candidates).
+        stops = [count] * count
+        candidates: list[int] = []
+        for index in range(count - 1, -1, -1):
+            level = headings[index].level
+            while candidates and headings[candidates[-1]].level > level:
+                candidates.pop()
+            if candidates:
+                stops[index] = candidates[-1]
+            candidates.append(index)
+        for index, heading in enumerate(headings):
+            stop = stops[index]
+            end_line = headings[stop].line - 1 if stop < count else self.line_count
+            line = heading.line
+            yield Section(heading, nodes[index + 1 : stop + 1], max(end_line, line))
 
     def all_prose(self) -> Iterator[tuple[int, str]]:
         """Every prose line of the body, with its line number."""
@@ -247,10 +251,40 @@ def split_lines(text: str) -> list[str]:
 def _clean_heading(text: str | None) -> str:
     if not text:
         return ""
-    closed = _ATX_CLOSE_RE.search(text)
-    if closed is not None:
-        text = text[: closed.start()]
+    # A closing sequence ends in "#"; most headings do not, and skip the search.
+    if text.endswith("#"):
+        closed = _ATX_CLOSE_RE.search(text)
+        if closed is not None:
+            text = text[: closed.start()]
     return text.strip()
+
+
+def _atx_heading(raw: str, indent: int, lineno: int) -> Heading | None:
+    """The ATX heading on ``raw`` (``indent`` < 4 leading spaces), or ``None``.
+
+    Equivalent to matching :data:`_ATX_RE`, without a regex: 1-6 ``#`` right after the
+    indent, then the end of the line or a space or tab.
+    """
+    rest = raw[indent:] if indent else raw
+    hashes = len(rest) - len(rest.lstrip("#"))
+    if not 1 <= hashes <= 6:
+        return None
+    after = rest[hashes:]
+    if after and after[0] not in " \t":
+        return None
+    return Heading(hashes, _clean_heading(after.strip(" \t")), lineno)
+
+
+def _bullet_item_text(raw: str, indent: int) -> str | None:
+    """The text of a ``-``/``*``/``+`` list item's first line, or ``None`` if not an item.
+
+    Equivalent to matching :data:`_LIST_RE` on a bullet: the marker right after the
+    indent, then the end of the line or a space or tab.
+    """
+    after = raw[indent + 1 :]
+    if after and after[0] not in " \t":
+        return None
+    return after.strip()
 
 
 def _cells(line: str) -> tuple[str, ...]:
@@ -259,7 +293,9 @@ def _cells(line: str) -> tuple[str, ...]:
         stripped = stripped[1:]
     if stripped.endswith("|") and not stripped.endswith("\\|"):
         stripped = stripped[:-1]
-    return tuple(cell.strip() for cell in re.split(r"(?<!\\)\|", stripped))
+    # Without a backslash no pipe is escaped, and a plain split is the same split.
+    parts = stripped.split("|") if "\\" not in stripped else _CELL_SPLIT_RE.split(stripped)
+    return tuple(cell.strip() for cell in parts)
 
 
 def scan_design(text: str, path: str = "<design>") -> ScannedDesign:
@@ -284,12 +320,12 @@ def scan_design(text: str, path: str = "<design>") -> ScannedDesign:
 
     while index < count:
         raw = lines[index]
-        lineno = index + 1
         stripped = raw.strip()
         if not stripped:
             prev_prose = None
             index += 1
             continue
+        lineno = index + 1
         first = stripped[0]
 
         if first in "`~" and (stripped.startswith("```") or stripped.startswith("~~~")):
@@ -333,11 +369,10 @@ def scan_design(text: str, path: str = "<design>") -> ScannedDesign:
             index = end + 1
             continue
 
-        indent = len(raw) - len(raw.lstrip(" "))
+        indent = len(raw) - len(raw.lstrip(" ")) if raw[0] == " " else 0
         if first == "#" and indent < 4:
-            match = _ATX_RE.match(raw)
-            if match is not None:
-                heading = Heading(len(match.group(1)), _clean_heading(match.group(2)), lineno)
+            heading = _atx_heading(raw, indent, lineno)
+            if heading is not None:
                 current = Node(heading)
                 nodes.append(current)
                 prev_prose = None
@@ -376,28 +411,38 @@ def scan_design(text: str, path: str = "<design>") -> ScannedDesign:
             continue
 
         text_part = stripped
+        is_item = False
         if first in "-*+0123456789":
-            match = _LIST_RE.match(raw)
-            if match is not None and not (
+            item_text: str | None
+            if first in "-*+":
+                # The marker must follow the indent directly (a tab before it is prose).
+                item_text = _bullet_item_text(raw, indent) if raw[indent] == first else None
+            else:
+                match = _LIST_RE.match(raw)
+                item_text = None if match is None else (match.group(3) or "").strip()
+            if item_text is not None and not (
                 first in "-*" and stripped.count(first) >= 3 and _is_thematic_break(stripped)
             ):
-                item_text = (match.group(3) or "").strip()
                 checked: bool | None = None
-                task = _TASK_RE.match(item_text)
-                if task is not None:
-                    checked = task.group(1) != " "
-                    item_text = (task.group(2) or "").strip()
-                current.items.append(ListItem(item_text, lineno, len(match.group(1)), checked))
+                if item_text.startswith("["):
+                    task = _TASK_RE.match(item_text)
+                    if task is not None:
+                        checked = task.group(1) != " "
+                        item_text = (task.group(2) or "").strip()
+                current.items.append(ListItem(item_text, lineno, indent, checked))
                 text_part = item_text
+                is_item = True
 
-        if "**" in text_part:
+        # The label pattern is anchored at the start: only a line opening with "**" can match.
+        if text_part.startswith("**"):
             label = _LABEL_RE.match(text_part)
             if label is not None and (label.group(2) or label.group(3)):
                 current.labels.append(Label(label.group(1).strip(), label.group(4).strip(), lineno))
 
         entry = (lineno, stripped)
         current.prose.append(entry)
-        prev_prose = entry if not current.items or current.items[-1].line != lineno else None
+        # A list item's line is never the paragraph a setext underline turns into a heading.
+        prev_prose = None if is_item else entry
         index += 1
 
     front_lines = tuple(lines[1 : front.body_start - 1]) if front.body_start else ()
