@@ -170,3 +170,21 @@ def test_summaries_keep_no_document_text() -> None:
 
 def vars_of(summary: DesignSummary) -> list[object]:
     return [getattr(summary, name) for name in summary.__slots__]  # type: ignore[attr-defined]
+
+
+def test_a_corpus_run_keeps_summaries_only_not_texts_or_scans(tmp_path: Path) -> None:
+    """Memory stays bounded at 10,000 designs: nothing scanned outlives its design."""
+    import gc
+
+    from mkdocs_archdesign.core.rules.base import DesignContext
+    from mkdocs_archdesign.core.scanner import Node, ScannedDesign, Section
+
+    for number in range(30):
+        (tmp_path / f"d{number}-design.md").write_text(PENDING, encoding="utf-8")
+    files = sorted(tmp_path.glob("*.md"))
+    summaries = check_files(files, load_template(), KEEP, base=tmp_path)
+    assert len(summaries) == 30
+    gc.collect()
+    kept = (ScannedDesign, Node, Section, DesignContext)
+    alive = [type(obj).__name__ for obj in gc.get_objects() if isinstance(obj, kept)]
+    assert alive == []
