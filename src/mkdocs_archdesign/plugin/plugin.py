@@ -33,7 +33,12 @@ from mkdocs_archdesign.core.render import (
 )
 from mkdocs_archdesign.core.settings import Settings
 from mkdocs_archdesign.core.template import Template, TemplateError, load_template
-from mkdocs_archdesign.core.validator import DesignResult, check_corpus, unreadable_result
+from mkdocs_archdesign.core.validator import (
+    UNREADABLE_CODE,
+    DesignResult,
+    check_corpus,
+    unreadable_result,
+)
 from mkdocs_archdesign.plugin import site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
 from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
@@ -69,6 +74,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summary_by_uri: dict[str, DesignSummary] = {}
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
+        self._graphs: dict[tuple[Any, ...], str] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -126,8 +132,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         MkDocs aborts the whole build (and ``mkdocs serve``'s rebuild) on one undecodable
         page; the design already carries an AD000 finding saying so, which is shown.
         """
-        if page.file.src_uri not in self.summary_by_uri:
-            return None
+        summary = self.summary_by_uri.get(page.file.src_uri)
+        if summary is None or not any(f.code == UNREADABLE_CODE for f in summary.findings):
+            return None  # MkDocs reads it exactly as we would; no need to pay for it here
         try:
             return page.file.content_string
         except UnicodeDecodeError:
@@ -161,6 +168,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summaries = []
         self.summary_by_uri = {}
         self.design_files = {}
+        self._graphs = {}
 
     def _load_template(self) -> Template:
         try:
@@ -241,7 +249,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if show == "always" or (show == "serve" and (self.serving or unparsed)):
             blocks.append(render_findings(summary.findings, options.rules_url))
         if options.handoff_graph:
-            blocks.append(render_handoff_graph(summary, options.roles))
+            blocks.append(self._handoff_graph(summary))
         if options.badge or options.handoff_graph:
             blocks.append(render_next_step(next_step_text(summary, options.roles)))
         return blocks
+
+    def _handoff_graph(self, summary: DesignSummary) -> str:
+        # The graph depends on these three alone, and a site has few distinct combinations:
+        # drawing it once per combination, not once per page, keeps serve rebuilds cheap.
+        key = (summary.complexity, summary.status, summary.handoffs)
+        graph = self._graphs.get(key)
+        if graph is None:
+            graph = self._graphs[key] = render_handoff_graph(summary, self.config.roles)
+        return graph
