@@ -20,6 +20,9 @@ _ATX_H1_RE = re.compile(r"^ {0,3}#(?:[ \t]+|$)")
 _SETEXT_H1_RE = re.compile(r"^ {0,3}=+[ \t]*$")
 #: Lines that start their own block: a list right after them already parses as a list.
 _BLOCK_START = ("#", "|", "<", ">", "[")
+#: The first characters a fence or a list item can start with: other lines skip the regexes.
+_FENCE_FIRST = ("`", "~")
+_ITEM_FIRST = "-*+0123456789"
 
 
 def strip_unparsed_front_matter(markdown: str) -> str:
@@ -65,8 +68,8 @@ def separate_lists(markdown: str) -> str:
             in_comment = "-->" not in line
             out.append(line)
             continue
-        opening = _FENCE_RE.match(line)
         stripped = line.strip()
+        opening = _FENCE_RE.match(line) if stripped.startswith(_FENCE_FIRST) else None
         if opening is not None:
             fence = opening.group(1)
             previous = "other"
@@ -75,7 +78,7 @@ def separate_lists(markdown: str) -> str:
             previous = "other"
         elif not stripped:
             previous = "blank"
-        elif _ITEM_RE.match(line) and not _RULE_RE.match(line):
+        elif stripped[0] in _ITEM_FIRST and _ITEM_RE.match(line) and not _RULE_RE.match(line):
             if previous == "text" and not in_list:
                 out.append("")
             in_list = True
