@@ -15,12 +15,13 @@ export PYTHONDONTWRITEBYTECODE := 1
 # Material prints a banner about MkDocs 2 on every build; it is noise in CI logs.
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: help install install-js docs docs-build test lint typecheck pytest clean
+.PHONY: help install install-js docs docs-build test lint typecheck pytest bench clean
 
 help:
 	@echo "make docs        serve the docs site on http://127.0.0.1:8000"
 	@echo "make docs-build  build the docs site strictly into site/"
 	@echo "make test        lint, type-check, run pytest and build the docs strictly"
+	@echo "make bench       the performance benchmark (about 30 min; BENCH_ARGS=--quick for seconds)"
 
 # The stamp holds a hash of pyproject.toml, so an edited dependency list reinstalls and an
 # unchanged one costs nothing (mtimes are useless after a git clone or checkout).
@@ -77,6 +78,12 @@ test: install install-js
 	step "$(BIN)/mkdocs" build --strict --site-dir site; \
 	if [ -n "$$failed" ]; then printf "\nFAILED:\n$$failed"; exit 1; fi; \
 	echo "all checks passed"
+
+# The figures on docs/performance.md come from one run of this; markdownlint-cli2 is the
+# comparison tool, pinned in benchmarks/package-lock.json.
+bench: install
+	cd benchmarks && npm ci --no-audit --no-fund --loglevel=error
+	"$(BIN)/python" -m benchmarks $(BENCH_ARGS)
 
 clean:
 	rm -rf site test-artifacts .pytest_cache .mypy_cache .ruff_cache
