@@ -245,6 +245,9 @@ def bench_serve(options: Options) -> dict[str, Any]:
         "on_samples": [round(s, 3) for s in results["on"]["rebuilds"]],
         "off_samples": [round(s, 3) for s in results["off"]["rebuilds"]],
         "hooks_samples": [round(s, 4) for s in results["on"]["hooks"]],
+        "first_hooks_s": results["on"].get("first_hooks", float("nan")),
+        # Seconds inside each of the plugin's event handlers, summed over the rebuilds.
+        "hooks_by_event": results["on"].get("events", {}),
     }
 
 
