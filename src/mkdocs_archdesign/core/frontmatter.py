@@ -83,7 +83,7 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
             {}, True, end + 1, f"front matter uses more than {MAX_ALIASES} YAML aliases", 1
         )
     try:
-        data = yaml.load(text, Loader=_Loader)
+        data = _load(text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
@@ -101,6 +101,58 @@ def parse_front_matter(lines: list[str]) -> FrontMatter:
         message = f"front matter expands to more than {MAX_VALUES} values (YAML aliases)"
         return FrontMatter({}, True, end + 1, message, 1)
     return FrontMatter({str(k): v for k, v in data.items()}, True, end + 1)
+
+
+class _Unusual(Exception):
+    """The document uses something :func:`_construct` leaves to PyYAML's constructor."""
+
+
+#: Characters of anchors, aliases, tags, merge keys and directives: with none of them in
+#: the text, every node of the document is its own, plainly tagged value.
+_UNUSUAL_MARKS = ("&", "*", "!", "<<", "%")
+_STR_TAG = "tag:yaml.org,2002:str"
+_SCALAR_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}" for name in ("int", "float", "bool", "null", "timestamp")
+)
+
+
+def _load(text: str) -> Any:
+    """``yaml.load(text, Loader=_Loader)``, with a faster constructor for plain documents.
+
+    libyaml parses in C, but PyYAML's constructor is Python and was half the time of a
+    design's front matter. Plain documents (no anchors, aliases, tags or merge keys) are
+    built from the composed nodes directly, calling PyYAML's own constructors for every
+    non-string scalar; anything else goes through ``yaml.load`` unchanged.
+    """
+    if any(mark in text for mark in _UNUSUAL_MARKS):
+        return yaml.load(text, Loader=_Loader)
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        return None if node is None else _construct(node, loader)
+    except (_Unusual, RecursionError):
+        # PyYAML's constructor is iterative: let it decide what deep nesting gives.
+        return yaml.load(text, Loader=_Loader)
+    finally:
+        loader.dispose()
+
+
+def _construct(node: yaml.Node, loader: yaml.SafeLoader) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == _STR_TAG:
+            return node.value
+        if node.tag in _SCALAR_TAGS:
+            return loader.construct_object(node)
+    elif isinstance(node, yaml.SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return [_construct(child, loader) for child in node.value]
+    elif isinstance(node, yaml.MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        mapping: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _Unusual
+            mapping[_construct(key_node, loader)] = _construct(value_node, loader)
+        return mapping
+    raise _Unusual
 
 
 def exceeds_values(data: object, limit: int) -> bool:
