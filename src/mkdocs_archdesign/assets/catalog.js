@@ -43,7 +43,8 @@
     this.sortState = { index: -1, descending: false };
     this.timer = null;
     this.limit = ROW_LIMIT;
-    this.more = this.createMoreButton();
+    // Only long tables get the button: shorter ones keep exactly their markup.
+    this.more = this.rows.length > this.limit ? this.createMoreButton() : null;
     this.bindFilters();
     this.bindSorting();
     if (this.form) {
@@ -125,8 +126,10 @@
       this.count.textContent = shown + " of " + this.rows.length + " designs" +
         (hiddenMatches ? " (first " + this.limit + " shown)" : "");
     }
-    this.more.hidden = hiddenMatches === 0;
-    this.more.textContent = "Show " + Math.min(hiddenMatches, ROW_LIMIT) + " more";
+    if (this.more) {
+      this.more.hidden = hiddenMatches === 0;
+      this.more.textContent = "Show " + Math.min(hiddenMatches, ROW_LIMIT) + " more";
+    }
     return shown;
   };
 
