@@ -15,6 +15,7 @@ from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
 from mkdocs_archdesign.core.rules.text import (
     header_key,
+    is_placeholder,
     plain,
     quote,
     section_lines,
@@ -127,7 +128,8 @@ def missing_component_table(ctx: DesignContext) -> Iterator[Hit]:
     What it checks:
         The Design Overview section must contain a table whose header has
         ``Component``, ``Responsibility`` and ``Technology`` columns, and every cell of
-        that table must be filled in. Each row with an empty cell is reported.
+        that table must be filled in (a ``TODO``/``TBD`` cell is not filled in). Each
+        row with an empty or placeholder cell is reported.
 
     Why it matters:
         The table says who does what with which technology. A missing or half-filled
@@ -154,10 +156,13 @@ def missing_component_table(ctx: DesignContext) -> Iterator[Hit]:
         if not table.rows:
             yield Hit(table.line, "component table has no rows", title)
         for line, row in table_rows(table):
-            if len(row) < len(table.header) or any(not plain(cell).strip() for cell in row):
+            if len(row) < len(table.header) or any(
+                not plain(cell).strip() or is_placeholder(cell) for cell in row
+            ):
                 yield Hit(
                     line,
-                    f"component table row has an empty cell: '{quote(' | '.join(row))}'",
+                    "component table row has an empty or placeholder cell: "
+                    f"'{quote(' | '.join(row))}'",
                     title,
                 )
         return
@@ -177,7 +182,8 @@ def unmeasurable_goal(ctx: DesignContext) -> Iterator[Hit]:
         ``**Goals**``/``**Non-Goals**`` label or sub-heading) must contain a number.
         A bare percentile name does not count (``p95`` alone is not a target), but
         ``150ms``, ``1200 RPS`` or ``99.9%`` do. Sub-bullets belong to their parent
-        bullet. One finding per bullet, quoting it.
+        bullet; a bullet still holding ``TODO``/``TBD`` does not count as measured. One
+        finding per bullet, quoting it.
 
     Why it matters:
         The seed's anti-pattern: "Improve performance" is not a goal, "Reduce p95
@@ -200,7 +206,7 @@ def unmeasurable_goal(ctx: DesignContext) -> Iterator[Hit]:
     goals, _ = split_goals(section)
     title = ctx.section_title(GOALS)
     for group in _bullet_groups(goals):
-        if not any(_has_measure(item.text) for item in group):
+        if not any(_has_measure(item.text) and not is_placeholder(item.text) for item in group):
             yield Hit(
                 group[0].line, f"goal has no measurable target: '{quote(group[0].text)}'", title
             )
@@ -310,8 +316,9 @@ def unspecific_performance_target(ctx: DesignContext) -> Iterator[Hit]:
         The Concurrency & Performance Requirements section must state a throughput
         figure (a number next to a rate unit, either order: ``1200 RPS``,
         ``RPS: 1200``, ``300 req/s``, ``6000 events per second``, ``40 jobs/min``) and
-        a latency percentile with a time (``p95 < 150ms``, ``p99 under 2 s``). Each
-        missing one is reported.
+        a latency percentile with a time (``p95 < 150ms``, ``p99 under 2 s``). Lines
+        still holding ``TODO``/``TBD`` do not count, so the template's hints do not
+        pass. Each missing one is reported.
 
     Why it matters:
         "Performance targets are specific (RPS, latency percentiles)" is on the seed's
@@ -334,6 +341,8 @@ def unspecific_performance_target(ctx: DesignContext) -> Iterator[Hit]:
         return
     throughput = latency = False
     for _, text in section_lines(section):
+        if is_placeholder(text):
+            continue
         flat = plain(text)
         throughput = throughput or any(pattern.search(flat) for pattern in _THROUGHPUT_RES)
         latency = latency or _LATENCY_RE.search(flat) is not None
@@ -353,7 +362,7 @@ def missing_python_version(ctx: DesignContext) -> Iterator[Hit]:
     What it checks:
         Design Overview or Implementation Constraints must name a minimum Python
         version: ``Python 3.12``, ``3.12+`` or ``>=3.11``, in plain text or a code
-        span.
+        span, on a line that no longer holds ``TODO``/``TBD``.
 
     Why it matters:
         The minimum version decides which language features, typing syntax and
@@ -378,6 +387,8 @@ def missing_python_version(ctx: DesignContext) -> Iterator[Hit]:
         return
     for section in sections:
         for _, text in section_lines(section):
+            if is_placeholder(text):
+                continue
             flat = plain(text)
             if "3" in flat and any(pattern.search(flat) for pattern in _PYTHON_VERSION_RES):
                 return
@@ -511,7 +522,8 @@ def missing_api_overview(ctx: DesignContext) -> Iterator[Hit]:
     What it checks:
         API Design Guidelines must contain an API overview: a sub-heading
         (``### 4.4 API Overview``) or an ``**API Overview**`` label, followed by at
-        least one bullet naming a method in a code span (`` `get_user_by_id(user_id)` ``).
+        least one bullet naming a method in a code span (`` `get_user_by_id(user_id)` ``)
+        that no longer holds ``TODO``/``TBD``.
 
     Why it matters:
         The overview is the hand-off to the Level 2 API designer and decides the
@@ -531,7 +543,8 @@ def missing_api_overview(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(API)
     if section is None:
         return
-    line, items = _summary.api_overview_items(ctx)
+    line, found = _summary.api_overview_items(ctx)
+    items = [item for item in found if not is_placeholder(item.text)]
     title = ctx.section_title(API)
     if line is None:
         yield Hit(section.line, "API Design Guidelines has no API Overview", title)

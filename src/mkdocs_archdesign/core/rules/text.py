@@ -13,6 +13,7 @@ from mkdocs_archdesign.core.scanner import Section, Table
 
 _CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 _LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+_PLACEHOLDER_RE = re.compile(r"\b(?:TODO|TBD)\b")
 
 
 def strip_code_spans(text: str) -> str:
@@ -20,6 +21,17 @@ def strip_code_spans(text: str) -> str:
     if "`" not in text:
         return text
     return _CODE_SPAN_RE.sub(" ", text)
+
+
+def is_placeholder(text: str) -> bool:
+    """Whether ``text`` still holds a ``TODO``/``TBD`` placeholder outside code spans.
+
+    Content rules do not take such a line as evidence: the template's own hints
+    (``TODO (e.g. p95 < 200ms)``) must not satisfy the rules they describe.
+    """
+    if "TODO" not in text and "TBD" not in text:
+        return False
+    return _PLACEHOLDER_RE.search(strip_code_spans(text)) is not None
 
 
 def plain(text: str) -> str:
