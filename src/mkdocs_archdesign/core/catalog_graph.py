@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from mkdocs_archdesign.core.catalog import Catalog, CatalogEntry
 from mkdocs_archdesign.core.escape import mermaid_label
+from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Status
 
 #: The most designs drawn in one graph; mermaid's layout slows sharply beyond this.
@@ -98,10 +99,7 @@ def plan_graph(catalog: Catalog, max_nodes: int = MAX_GRAPH_NODES) -> GraphPlan:
 
 
 def cycle_edges(edges: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
-    """The edges that lie on a cycle: both ends in one strongly connected component.
-
-    Iterative Tarjan, so a 10,000-design chain cannot hit Python's recursion limit.
-    """
+    """The edges that lie on a cycle: both ends in one strongly connected component."""
     graph: dict[str, list[str]] = {}
     edge_list = list(edges)
     for source, target in edge_list:
@@ -116,43 +114,12 @@ def cycle_edges(edges: Iterable[tuple[str, str]]) -> frozenset[tuple[str, str]]:
 
 
 def _components(graph: dict[str, list[str]]) -> dict[str, int]:
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    component: dict[str, int] = {}
-    counter = 0
-    for root in graph:
-        if root in index:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child = work.pop()
-            if child == 0:
-                index[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            targets = graph[node]
-            if child < len(targets):
-                work.append((node, child + 1))
-                target = targets[child]
-                if target not in index:
-                    work.append((target, 0))
-                elif target in on_stack:
-                    low[node] = min(low[node], index[target])
-                continue
-            if low[node] == index[node]:
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component[member] = index[node]
-                    if member == node:
-                        break
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-    return component
+    """Each node's strongly connected component, as a number."""
+    return {
+        member: number
+        for number, component in enumerate(strongly_connected_components(graph))
+        for member in component
+    }
 
 
 def render_dependency_graph(plan: GraphPlan) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Severity, normalise_status_key
 from mkdocs_archdesign.core.rules.base import (
     CorpusEntry,
@@ -231,54 +232,17 @@ def dependency_cycle(entries: list[CorpusEntry]) -> Iterator[CorpusHit]:
 def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:
     """Find the cycles of a dependency graph, one per strongly connected component.
 
-    Iterative Tarjan, so a 10,000-design chain does not hit the recursion limit.
-
     Args:
         graph: Design id to the ids it depends on (unknown ids are ignored).
 
     Returns:
         Each cycle as a list of ids starting at its smallest id, sorted by that id.
     """
-    index_of: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    components: list[list[str]] = []
-    counter = 0
-    for root in sorted(graph):
-        if root in index_of:
-            continue
-        work: list[tuple[str, int]] = [(root, 0)]
-        while work:
-            node, child_index = work.pop()
-            if child_index == 0:
-                index_of[node] = low[node] = counter
-                counter += 1
-                stack.append(node)
-                on_stack.add(node)
-            children = [c for c in graph.get(node, ()) if c in graph]
-            if child_index < len(children):
-                work.append((node, child_index + 1))
-                child = children[child_index]
-                if child not in index_of:
-                    work.append((child, 0))
-                elif child in on_stack:
-                    low[node] = min(low[node], index_of[child])
-                continue
-            if low[node] == index_of[node]:
-                component = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                is_cycle = len(component) > 1 or node in graph.get(node, ())
-                if is_cycle:
-                    components.append(component)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
+    components = [
+        component
+        for component in strongly_connected_components(graph)
+        if len(component) > 1 or component[0] in graph.get(component[0], ())
+    ]
     cycles = []
     for component in components:
         members = set(component)
