@@ -181,3 +181,18 @@ def test_missing_mermaid_renderer_warns_once_with_the_fix(make_site, caplog_mkdo
     assert len(hints) == 1
     assert "plugins: [mermaid2]" in hints[0].getMessage()
     assert "custom_fences" in hints[0].getMessage()
+
+
+def test_missing_mermaid_renderer_warns_for_the_catalog_graph_alone(make_site, caplog_mkdocs):
+    site = make_site(plugins=[{"archdesign": {"handoff_graph": False}}])
+    write_complete(site)
+    site.build()
+    hints = [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]
+    assert len(hints) == 1 and "catalog" in hints[0].getMessage()
+
+
+def test_no_mermaid_warning_when_no_graph_is_drawn(make_site, caplog_mkdocs):
+    site = make_site(plugins=[{"archdesign": {"handoff_graph": False, "catalog": False}}])
+    write_complete(site)
+    site.build(strict=True)
+    assert not [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]

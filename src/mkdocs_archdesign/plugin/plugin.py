@@ -96,7 +96,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
         site_setup.register_status_titles(config)
-        if self.config.handoff_graph and not site_setup.mermaid_configured(config):
+        draws_graphs = self.config.handoff_graph or self.config.catalog
+        if draws_graphs and not site_setup.mermaid_configured(config):
             log.warning(site_setup.MERMAID_HINT)
         return config
 

@@ -22,10 +22,11 @@ CSS_URI = "assets/archdesign/archdesign.css"
 STATUS_PREFIX = "archdesign-"
 
 MERMAID_HINT = (
-    "handoff graphs need a mermaid renderer, and none is configured. Add the mermaid2 "
-    "plugin (plugins: [mermaid2]) or, with Material, a custom fence: markdown_extensions: "
-    "[{pymdownx.superfences: {custom_fences: [{name: mermaid, class: mermaid, format: "
-    "!!python/name:pymdownx.superfences.fence_code_format}]}}]; or set handoff_graph: false"
+    "handoff graphs and the catalog's dependency graph need a mermaid renderer, and none "
+    "is configured. Add the mermaid2 plugin (plugins: [mermaid2]) or, with Material, a "
+    "custom fence: markdown_extensions: [{pymdownx.superfences: {custom_fences: [{name: "
+    "mermaid, class: mermaid, format: !!python/name:pymdownx.superfences.fence_code_format}"
+    "]}}]; or set handoff_graph: false and catalog: false"
 )
 
 
