@@ -19,7 +19,9 @@ from mkdocs_archdesign.cli.common import (
     fail,
     load_project,
     load_project_template,
+    output_option,
     template_option,
+    write_output,
 )
 
 CATALOG_FORMATS = ("json", "csv", "markdown")
@@ -95,14 +97,7 @@ def render_catalog(
     show_default=True,
     help="json (same as the built site's catalog.json), csv, or a markdown table.",
 )
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Write to FILE instead of standard output.",
-)
+@output_option
 @config_option
 @template_option
 def catalog_command(
@@ -126,14 +121,7 @@ def catalog_command(
       mkdocs-archdesign catalog --format csv -o designs.csv
       mkdocs-archdesign catalog --format markdown docs/design/payments
     """
-    text = render_catalog(paths, fmt, config_path, template_path)
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc.__class__.__name__}")
+    write_output(render_catalog(paths, fmt, config_path, template_path), output)
 
 
 COMMANDS: list[click.Command] = [catalog_command]

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
@@ -22,7 +21,9 @@ from mkdocs_archdesign.cli.common import (
     fail,
     load_project,
     load_project_template,
+    output_option,
     template_option,
+    write_output,
 )
 
 if TYPE_CHECKING:
@@ -72,17 +73,6 @@ def known_codes() -> list[str]:
     return sorted({*REGISTRY, UNREADABLE_CODE})
 
 
-def write_report(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``output`` (exit 2 if that fails)."""
-    if output is None:
-        click.echo(text, nl=False)
-        return
-    try:
-        Path(output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        fail(f"cannot write {output}: {exc.strerror or exc.__class__.__name__}")
-
-
 @click.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option(
@@ -114,14 +104,7 @@ def write_report(text: str, output: str | None) -> None:
 )
 @config_option
 @template_option
-@click.option(
-    "--output",
-    "-o",
-    type=click.Path(dir_okay=False, path_type=str),
-    default=None,
-    metavar="FILE",
-    help="Write the report to FILE instead of stdout.",
-)
+@output_option
 @click.option(
     "--jobs",
     "-j",
@@ -183,7 +166,7 @@ def check_command(
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
     summaries = check_files_parallel(files, template, settings, jobs)
-    write_report(render(fmt, summaries, settings.fail_on), output)
+    write_output(render(fmt, summaries, settings.fail_on), output)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK
     )

@@ -65,6 +65,30 @@ def config_option(function: F) -> F:
     return decorator(function)
 
 
+def output_option(function: F) -> F:
+    """Add the shared ``--output/-o FILE`` option (default: standard output)."""
+    decorator = click.option(
+        "--output",
+        "-o",
+        type=click.Path(dir_okay=False, path_type=str),
+        default=None,
+        metavar="FILE",
+        help="Write to FILE instead of standard output.",
+    )
+    return decorator(function)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print ``text``, or write it to ``output`` (exit 2 with one line if that fails)."""
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"cannot write {output}: {exc.strerror or exc.__class__.__name__}")
+
+
 def template_option(function: F) -> F:
     """Add the shared ``--template FILE`` option (overrides the config's ``template``)."""
     decorator = click.option(
