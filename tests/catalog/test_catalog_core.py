@@ -178,7 +178,7 @@ def test_graph_marks_cycles_missing_and_omits_superseded(catalog: Catalog) -> No
             label = re.sub(r"#\w+;", "", line.split('["', 1)[1].rsplit('"]', 1)[0])
             assert not set(label) & set('"[]<>;`|'), line.replace("#", "")
     assert "onerror" in source and "<img" not in source
-    assert "Not drawn: 1 superseded designs" in graph_note(plan)
+    assert "Not drawn: 1 superseded design." in graph_note(plan)
 
 
 def test_graph_cap_and_isolated_note() -> None:

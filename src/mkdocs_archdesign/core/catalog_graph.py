@@ -159,13 +159,17 @@ def graph_note(plan: GraphPlan) -> str:
     parts = []
     if plan.omitted_over_cap:
         parts.append(
-            f"{plan.omitted_over_cap} connected designs beyond the first "
+            f"{_designs(plan.omitted_over_cap, 'connected design')} beyond the first "
             f"{len(plan.nodes)} (the graph is capped to keep the page usable)"
         )
     if plan.omitted_isolated:
-        parts.append(f"{plan.omitted_isolated} designs with no dependency")
+        parts.append(f"{_designs(plan.omitted_isolated, 'design')} with no dependency")
     if plan.omitted_superseded:
-        parts.append(f"{plan.omitted_superseded} superseded designs")
+        parts.append(_designs(plan.omitted_superseded, "superseded design"))
     if not parts:
         return "Every design with a dependency is shown."
     return "Not drawn: " + "; ".join(parts) + ". The table and catalog.json list every design."
+
+
+def _designs(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
