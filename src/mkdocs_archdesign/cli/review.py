@@ -278,7 +278,6 @@ def status_command(
 
 def status_record(summary: DesignSummary) -> dict[str, object]:
     """One design's review state as a JSON-ready mapping."""
-    counts = summary.counts
     return {
         "id": summary.id,
         "path": summary.path,
@@ -286,7 +285,7 @@ def status_record(summary: DesignSummary) -> dict[str, object]:
         "reviewer": summary.reviewer,
         "review_date": summary.review_date,
         "ready_for_handoff": summary.ready_for_handoff,
-        "findings": {"error": counts.error, "warning": counts.warning, "info": counts.info},
+        "findings": summary.counts.as_dict(),
     }
 
 

@@ -259,11 +259,7 @@ def entry_dict(entry: CatalogEntry) -> dict[str, Any]:
         "complexity": entry.complexity,
         "api_count": entry.api_count,
         "completeness": round(entry.completeness, 4),
-        "findings": {
-            "error": entry.findings.error,
-            "warning": entry.findings.warning,
-            "info": entry.findings.info,
-        },
+        "findings": entry.findings.as_dict(),
         "reviewer": entry.reviewer,
         "review_date": entry.review_date,
     }

@@ -183,6 +183,10 @@ class FindingCounts:
                 i += 1
         return cls(error=e, warning=w, info=i)
 
+    def as_dict(self) -> dict[str, int]:
+        """``{"error": E, "warning": W, "info": I}``, as every JSON output writes it."""
+        return {"error": self.error, "warning": self.warning, "info": self.info}
+
     def __add__(self, other: FindingCounts) -> FindingCounts:
         return FindingCounts(
             self.error + other.error, self.warning + other.warning, self.info + other.info

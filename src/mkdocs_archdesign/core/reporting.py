@@ -109,12 +109,7 @@ def render_json(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERR
     report = {
         "version": JSON_VERSION,
         "findings": [finding_dict(finding) for finding in findings_of(summaries)],
-        "summary": {
-            "designs": len(summaries),
-            "error": counts.error,
-            "warning": counts.warning,
-            "info": counts.info,
-        },
+        "summary": {"designs": len(summaries), **counts.as_dict()},
     }
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
