@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from mkdocs_archdesign.core.files import UnreadableFileError, read_text
 from mkdocs_archdesign.core.model import FailOn
 from mkdocs_archdesign.core.settings import DEFAULT_DESIGNS, Settings, SettingsError
 
@@ -129,15 +130,9 @@ def read_yaml_config(path: Path) -> dict[str, Any]:
         ProjectConfigError: If the file cannot be read, is not YAML, or is not a mapping.
     """
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except FileNotFoundError:
-        raise ProjectConfigError(f"config not found: {path}") from None
-    except IsADirectoryError:
-        raise ProjectConfigError(f"config is a directory, not a file: {path}") from None
-    except UnicodeDecodeError:
-        raise ProjectConfigError(f"config is not UTF-8 text: {path}") from None
-    except OSError as exc:
-        raise ProjectConfigError(f"cannot read config {path}: {exc.strerror}") from None
+        text = read_text(path, "config", encoding="utf-8-sig")
+    except UnreadableFileError as exc:
+        raise ProjectConfigError(str(exc)) from None
     loader = _ConfigLoader(text)
     loader.config_dir = path.parent
     try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from mkdocs_archdesign.core.files import UnreadableFileError, read_text
 from mkdocs_archdesign.core.scanner import ScannedDesign, scan_design
 
 DEFAULT_TEMPLATE_NAME = "design.md.j2"
@@ -131,15 +132,9 @@ def load_template(path: str | Path | None = None, levels: tuple[int, ...] = (2,)
     else:
         origin = str(path)
         try:
-            source = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise TemplateError(f"template not found: {origin}") from None
-        except IsADirectoryError:
-            raise TemplateError(f"template is a directory, not a file: {origin}") from None
-        except UnicodeDecodeError:
-            raise TemplateError(f"template is not UTF-8 text: {origin}") from None
-        except OSError as exc:
-            raise TemplateError(f"cannot read template {origin}: {exc.strerror}") from None
+            source = read_text(path, "template")
+        except UnreadableFileError as exc:
+            raise TemplateError(str(exc)) from None
     cache_key = (origin, source, levels)
     cached = _cache.get(cache_key)
     if cached is not None:
