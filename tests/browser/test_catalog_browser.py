@@ -127,8 +127,7 @@ def test_filter_sort_and_graph(
     ]
     assert ranks == sorted(ranks) and len(set(ranks)) > 1
     apis = [
-        int(t.split()[0])
-        for t in page.locator("tbody tr td:nth-child(4) span").all_text_contents()
+        int(t.split()[0]) for t in page.locator("tbody tr td:nth-child(4) span").all_text_contents()
     ]
     simple = [n for n, rank in zip(apis, ranks, strict=True) if rank < 1_000_000]
     assert simple == sorted(simple)  # inside a complexity, by API count
