@@ -26,11 +26,11 @@ from typing import Any
 import markdown
 
 from benchmarks.corpus import generate_site
-from mkdocs_archdesign.core.catalog import build_catalog
-from mkdocs_archdesign.core.catalog_render import fill_placeholders, render_catalog_markdown
-from mkdocs_archdesign.core.corpus import check_files
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import load_template
+from mkdocs_archdesign.core.catalog.model import build_catalog
+from mkdocs_archdesign.core.catalog.render import fill_placeholders, render_catalog_markdown
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import load_template
+from mkdocs_archdesign.core.validation.corpus import check_files
 from mkdocs_archdesign.plugin.catalog_page import asset_text
 
 CHROMIUM = "/usr/bin/chromium"

@@ -13,10 +13,10 @@ from pathlib import Path
 
 
 def main(argv: list[str]) -> int:
-    from mkdocs_archdesign.core.corpus import discover
-    from mkdocs_archdesign.core.parallel import check_files_parallel
-    from mkdocs_archdesign.core.settings import Settings
-    from mkdocs_archdesign.core.template import load_template
+    from mkdocs_archdesign.core.config.settings import Settings
+    from mkdocs_archdesign.core.document.template import load_template
+    from mkdocs_archdesign.core.validation.corpus import discover
+    from mkdocs_archdesign.core.validation.parallel import check_files_parallel
 
     root = Path(argv[0])
     jobs = int(argv[1]) if len(argv) > 1 else 1

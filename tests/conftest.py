@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-from mkdocs_archdesign.core.template import default_template_source
+from mkdocs_archdesign.core.document.template import default_template_source
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -22,7 +22,7 @@ def render_default_template(
     title: str = "Order Service", module: str = "order_service", owner: str = "@alice"
 ) -> str:
     """The packaged template rendered as ``new`` would (a Draft full of placeholders)."""
-    from mkdocs_archdesign.core.scaffold import DesignRequest, render_design
+    from mkdocs_archdesign.core.scaffold.design import DesignRequest, render_design
 
     return render_design(
         default_template_source(), DesignRequest(title, module, owner, "2024-01-01")

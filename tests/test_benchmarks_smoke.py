@@ -15,10 +15,10 @@ if str(REPO_ROOT) not in sys.path:
 
 from benchmarks.corpus import design_name, generate_site, render_design  # noqa: E402
 
-from mkdocs_archdesign.core.corpus import check_files, discover  # noqa: E402
+from mkdocs_archdesign.core.config.settings import Settings  # noqa: E402
+from mkdocs_archdesign.core.document.template import load_template  # noqa: E402
 from mkdocs_archdesign.core.model import Severity  # noqa: E402
-from mkdocs_archdesign.core.settings import Settings  # noqa: E402
-from mkdocs_archdesign.core.template import load_template  # noqa: E402
+from mkdocs_archdesign.core.validation.corpus import check_files, discover  # noqa: E402
 
 
 def test_generator_is_deterministic(tmp_path: Path) -> None:

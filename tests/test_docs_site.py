@@ -93,7 +93,7 @@ def test_documented_custom_templates_work_with_new_and_check(
     from click.testing import CliRunner
 
     from mkdocs_archdesign.cli import main
-    from mkdocs_archdesign.core.template import load_template
+    from mkdocs_archdesign.core.document.template import load_template
 
     monkeypatch.chdir(tmp_path)
     template = tmp_path / "templates" / f"{name}.md.j2"

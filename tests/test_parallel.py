@@ -16,15 +16,15 @@ if str(REPO_ROOT) not in sys.path:
 
 from benchmarks.corpus import generate_site  # noqa: E402
 
-from mkdocs_archdesign.core.corpus import check_files, discover  # noqa: E402
-from mkdocs_archdesign.core.parallel import (  # noqa: E402
+from mkdocs_archdesign.core.config.settings import Settings  # noqa: E402
+from mkdocs_archdesign.core.document.template import load_template  # noqa: E402
+from mkdocs_archdesign.core.validation.corpus import check_files, discover  # noqa: E402
+from mkdocs_archdesign.core.validation.parallel import (  # noqa: E402
     MIN_FILES_PER_JOB,
     check_files_parallel,
     effective_jobs,
     plan_chunks,
 )
-from mkdocs_archdesign.core.settings import Settings  # noqa: E402
-from mkdocs_archdesign.core.template import load_template  # noqa: E402
 
 
 @pytest.mark.parametrize(("count", "jobs"), [(0, 2), (1, 2), (7, 3), (100, 2), (1001, 4)])

@@ -7,7 +7,7 @@ import textwrap
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mkdocs_archdesign.core.scanner import ScannedDesign, scan_design
+from mkdocs_archdesign.core.document.scanner import ScannedDesign, scan_design
 
 
 def _scan(text: str) -> ScannedDesign:

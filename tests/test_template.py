@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_archdesign.core.template import (
+from mkdocs_archdesign.core.document.template import (
     TemplateError,
     load_template,
     normalise_heading,

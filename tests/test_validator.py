@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_archdesign.core.corpus import check_files
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.model import DesignSummary, Finding, Severity, Status
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import load_template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.validation.corpus import check_files
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 COMPLETE = Path(__file__).parent / "fixtures" / "complete"
 ORDER = (COMPLETE / "order-service-design.md").read_text(encoding="utf-8")
@@ -176,8 +176,8 @@ def test_a_corpus_run_keeps_summaries_only_not_texts_or_scans(tmp_path: Path) ->
     """Memory stays bounded at 10,000 designs: nothing scanned outlives its design."""
     import gc
 
+    from mkdocs_archdesign.core.document.scanner import Node, ScannedDesign, Section
     from mkdocs_archdesign.core.rules.base import DesignContext
-    from mkdocs_archdesign.core.scanner import Node, ScannedDesign, Section
 
     for number in range(30):
         (tmp_path / f"d{number}-design.md").write_text(PENDING, encoding="utf-8")

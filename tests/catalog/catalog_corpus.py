@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from mkdocs_archdesign.core.scaffold import DesignRequest, render_design
-from mkdocs_archdesign.core.template import default_template_source
+from mkdocs_archdesign.core.document.template import default_template_source
+from mkdocs_archdesign.core.scaffold.design import DesignRequest, render_design
 
 
 def render_default_template(title: str, module: str, owner: str) -> str:

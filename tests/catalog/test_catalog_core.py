@@ -13,7 +13,13 @@ import jsonschema
 import pytest
 from catalog_corpus import HOSTILE_DEPENDENCY, HOSTILE_TAG, HOSTILE_TITLE, SPECS, design_text
 
-from mkdocs_archdesign.core.catalog import (
+from mkdocs_archdesign.core.catalog.graph import (
+    cycle_edges,
+    graph_note,
+    plan_graph,
+    render_dependency_graph,
+)
+from mkdocs_archdesign.core.catalog.model import (
     Catalog,
     build_catalog,
     catalog_csv,
@@ -24,22 +30,16 @@ from mkdocs_archdesign.core.catalog import (
     page_url,
     relative_url,
 )
-from mkdocs_archdesign.core.catalog_graph import (
-    cycle_edges,
-    graph_note,
-    plan_graph,
-    render_dependency_graph,
-)
-from mkdocs_archdesign.core.catalog_render import (
+from mkdocs_archdesign.core.catalog.render import (
     fill_placeholders,
     render_board,
     render_catalog_markdown,
     render_table,
 )
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.model import DesignSummary, Status
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import load_template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 TODAY = date(2024, 2, 1)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mkdocs_archdesign.core.scaffold import module_name, slugify, yaml_str
-from mkdocs_archdesign.core.scanner import scan_design
-from mkdocs_archdesign.core.template import load_template, normalise_heading
+from mkdocs_archdesign.core.document.scanner import scan_design
+from mkdocs_archdesign.core.document.template import load_template, normalise_heading
+from mkdocs_archdesign.core.scaffold.design import module_name, slugify, yaml_str
 
 from .helpers import assert_one_line_error, invoke, run
 

@@ -6,14 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_archdesign.core.model import FailOn
-from mkdocs_archdesign.core.projectconfig import (
+from mkdocs_archdesign.core.config.project import (
     ProjectConfigError,
     deep_merge,
     load_project_config,
     load_yaml_with_inherit,
 )
-from mkdocs_archdesign.core.settings import DEFAULT_DESIGNS
+from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS
+from mkdocs_archdesign.core.model import FailOn
 
 
 def config(tmp_path: Path, text: str, name: str = "mkdocs.yml") -> Path:

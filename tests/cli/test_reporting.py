@@ -8,7 +8,7 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, Severity
-from mkdocs_archdesign.core.reporting import FORMATS, render, run_fails
+from mkdocs_archdesign.core.output.reports import FORMATS, render, run_fails
 
 HOSTILE = "quoted: 'x'\n::error file=a,line=1::forged\r\n%0A50%\x00\x1b[31m <b>&</b>"
 

@@ -12,18 +12,18 @@ import os
 
 from hypothesis import HealthCheck, given, settings
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.scanner import scan_design, split_lines
+from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.model import Status
-from mkdocs_archdesign.core.review import (
+from mkdocs_archdesign.core.review.workflow import (
     Action,
     ReviewInputError,
     ReviewRefused,
     ReviewRequest,
     apply_review,
 )
-from mkdocs_archdesign.core.scanner import scan_design, split_lines
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import load_template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 from .strategies import design, mutated, reviewable
 

@@ -17,25 +17,29 @@ from datetime import date
 import markdown
 import pytest
 
-from mkdocs_archdesign.core.catalog import (
+from mkdocs_archdesign.core.catalog.graph import plan_graph, render_dependency_graph
+from mkdocs_archdesign.core.catalog.model import (
     build_catalog,
     catalog_csv,
     catalog_json,
     catalog_markdown,
 )
-from mkdocs_archdesign.core.catalog_graph import plan_graph, render_dependency_graph
-from mkdocs_archdesign.core.catalog_render import (
+from mkdocs_archdesign.core.catalog.render import (
     render_board,
     render_catalog_markdown,
     render_table,
 )
-from mkdocs_archdesign.core.handoff import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.render import render_badge, render_findings, render_next_step
-from mkdocs_archdesign.core.reporting import render
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import load_template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.output.page_blocks import (
+    render_badge,
+    render_findings,
+    render_next_step,
+)
+from mkdocs_archdesign.core.output.reports import render
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 from .corpus import hostile_corpus
 from .hostile import ALL, FORMULA

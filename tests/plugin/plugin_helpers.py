@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from mkdocs_archdesign.core.template import default_template_source
+from mkdocs_archdesign.core.document.template import default_template_source
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = REPO_ROOT / "tests" / "fixtures" / "complete"

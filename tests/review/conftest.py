@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template, load_template
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template, load_template
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template, load_template
 from mkdocs_archdesign.core.model import Status
-from mkdocs_archdesign.core.review import Action, ReviewRequest, apply_review
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template, load_template
+from mkdocs_archdesign.core.review.workflow import Action, ReviewRequest, apply_review
 from mkdocs_archdesign.core.textedit import LineEditor, Lines, unified_diff
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 from .helpers import changed_lines, complete_text
 

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import Status
-from mkdocs_archdesign.core.review import Action, ReviewRequest, apply_review
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.review.workflow import Action, ReviewRequest, apply_review
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 from .helpers import changed_lines
 

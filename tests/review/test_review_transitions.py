@@ -6,8 +6,10 @@ import datetime
 
 import pytest
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import Status
-from mkdocs_archdesign.core.review import (
+from mkdocs_archdesign.core.review.workflow import (
     TRANSITIONS,
     Action,
     ReviewInputError,
@@ -16,9 +18,7 @@ from mkdocs_archdesign.core.review import (
     allowed_actions,
     apply_review,
 )
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
-from mkdocs_archdesign.core.validator import check_texts
+from mkdocs_archdesign.core.validation.validator import check_texts
 
 from .helpers import changed_lines, complete_text
 

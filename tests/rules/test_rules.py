@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from mkdocs_archdesign.core.corpus import check_files, discover
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import default_template_source, load_template
 from mkdocs_archdesign.core.model import DesignSummary, Finding, Severity
 from mkdocs_archdesign.core.rules import REGISTRY, all_rules
-from mkdocs_archdesign.core.scaffold import DesignRequest, render_design
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import default_template_source, load_template
-from mkdocs_archdesign.core.validator import UNREADABLE_CODE, check_texts
+from mkdocs_archdesign.core.scaffold.design import DesignRequest, render_design
+from mkdocs_archdesign.core.validation.corpus import check_files, discover
+from mkdocs_archdesign.core.validation.validator import UNREADABLE_CODE, check_texts
 
 FIXTURES = Path(__file__).parent / "fixtures"
 COMPLETE = Path(__file__).parent.parent / "fixtures" / "complete"

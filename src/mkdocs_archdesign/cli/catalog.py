@@ -1,7 +1,7 @@
 """``catalog``: print the architecture catalog from the sources, without building the site.
 
 The JSON form equals the ``catalog.json`` that the plugin writes into the built site
-(only ``generated`` differs): both come from :mod:`mkdocs_archdesign.core.catalog`, and
+(only ``generated`` differs): both come from :mod:`mkdocs_archdesign.core.catalog.model`, and
 page URLs follow the config's ``use_directory_urls`` exactly as MkDocs computes them.
 """
 
@@ -38,7 +38,7 @@ def use_directory_urls(config_path: Path | None) -> bool:
     """
     if config_path is None:
         return True
-    from mkdocs_archdesign.core.projectconfig import (  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.config.project import (  # noqa: PLC0415 - fast startup
         ProjectConfigError,
         load_yaml_with_inherit,
     )
@@ -66,13 +66,13 @@ def render_catalog(
     Returns:
         The rendered catalog.
     """
-    from mkdocs_archdesign.core.catalog import (  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.catalog.model import (  # noqa: PLC0415 - fast startup
         build_catalog,
         catalog_csv,
         catalog_json,
         catalog_markdown,
     )
-    from mkdocs_archdesign.core.corpus import check_files  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415
 
     project = load_project(config_path)
     template = load_project_template(project, template_path)

@@ -68,7 +68,7 @@ def validate_codes(option: str, codes: frozenset[str], known: Sequence[str]) -> 
 def known_codes() -> list[str]:
     """Every rule code that ``--select``/``--ignore`` accept, sorted."""
     from mkdocs_archdesign.core.rules import REGISTRY  # noqa: PLC0415 - fast startup
-    from mkdocs_archdesign.core.validator import UNREADABLE_CODE  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.validator import UNREADABLE_CODE  # noqa: PLC0415
 
     return sorted({*REGISTRY, UNREADABLE_CODE})
 
@@ -153,8 +153,8 @@ def check_command(
         validate_codes("--select", selected, known)
         validate_codes("--ignore", ignored, known)
     from mkdocs_archdesign.core.model import FailOn  # noqa: PLC0415
-    from mkdocs_archdesign.core.parallel import check_files_parallel  # noqa: PLC0415 - fast startup
-    from mkdocs_archdesign.core.reporting import render, run_fails  # noqa: PLC0415
+    from mkdocs_archdesign.core.output.reports import render, run_fails  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.parallel import check_files_parallel  # noqa: PLC0415 - fast startup
 
     project = load_project(config_path)
     settings = dataclasses.replace(

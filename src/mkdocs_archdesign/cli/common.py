@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import click
 
 if TYPE_CHECKING:
-    from mkdocs_archdesign.core.projectconfig import ProjectConfig
-    from mkdocs_archdesign.core.template import Template
+    from mkdocs_archdesign.core.config.project import ProjectConfig
+    from mkdocs_archdesign.core.document.template import Template
 
 #: Success, or no finding at or above ``--fail-on``.
 EXIT_OK = 0
@@ -127,7 +127,7 @@ def load_project(explicit: str | None = None) -> ProjectConfig:
     Returns:
         The project config (defaults when there is no config file).
     """
-    from mkdocs_archdesign.core.projectconfig import (  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.config.project import (  # noqa: PLC0415 - fast startup
         ProjectConfig,
         ProjectConfigError,
         load_project_config,
@@ -152,7 +152,7 @@ def load_project_template(project: ProjectConfig, override: str | None = None) -
     Returns:
         The template; a missing or unusable template exits 2.
     """
-    from mkdocs_archdesign.core.template import (  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.document.template import (  # noqa: PLC0415 - fast startup
         TemplateError,
         load_template,
     )
@@ -175,7 +175,7 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     Returns:
         Files in a stable order; a missing folder exits 2.
     """
-    from mkdocs_archdesign.core.corpus import is_design_path  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
 
     if project.path is None:
         return resolve_paths([str(FALLBACK_DESIGN_DIR)])
@@ -203,7 +203,7 @@ def resolve_paths(paths: Sequence[str]) -> list[Path]:
     Returns:
         Files in a stable order; a path that does not exist exits 2.
     """
-    from mkdocs_archdesign.core.corpus import CorpusError, discover  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.corpus import CorpusError, discover  # noqa: PLC0415
 
     try:
         return discover(Path(p) for p in paths)

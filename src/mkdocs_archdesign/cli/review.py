@@ -1,6 +1,6 @@
 """``review`` and ``status``: record the review in the design, and show where each stands.
 
-The workflow itself lives in :mod:`mkdocs_archdesign.core.review`; this module reads
+The workflow itself lives in :mod:`mkdocs_archdesign.core.review.workflow`; this module reads
 the file, finds the project's other designs (for the gate and ``--by``), and writes the
 result atomically. Heavy modules are imported inside the commands for a fast ``--help``.
 """
@@ -28,9 +28,9 @@ from mkdocs_archdesign.cli.common import (
 )
 
 if TYPE_CHECKING:
+    from mkdocs_archdesign.core.config.project import ProjectConfig
     from mkdocs_archdesign.core.model import DesignSummary
-    from mkdocs_archdesign.core.projectconfig import ProjectConfig
-    from mkdocs_archdesign.core.review import ReviewOutcome
+    from mkdocs_archdesign.core.review.workflow import ReviewOutcome
 
 ACTIONS = ("request", "approve", "changes", "supersede")
 STATUS_FORMATS = ("text", "json")
@@ -78,14 +78,14 @@ def write_scope(project: ProjectConfig, path: Path) -> tuple[Path, list[Path]]:
     docs = Path(os.path.normpath(project.docs_dir.absolute()))
     if project.path is not None and docs in absolute.parents:
         return docs, configured_design_files(project)
-    from mkdocs_archdesign.core.corpus import discover  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415 - fast startup
 
     return absolute.parent, discover([absolute.parent])
 
 
 def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
     """``(path, text)`` of the other designs; unreadable ones count by id only."""
-    from mkdocs_archdesign.core.corpus import display_path  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415 - fast startup
 
     real_own = own.resolve()
     others = []
@@ -164,7 +164,7 @@ def review_command(
       1  illegal transition (the allowed ones are listed) or refused by the gate
       2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file
     """
-    from mkdocs_archdesign.core import review as core  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.review import workflow as core  # noqa: PLC0415 - fast startup
 
     if action not in ACTIONS:
         fail(f"unknown action {action!r}; expected one of: {', '.join(ACTIONS)}")
@@ -183,7 +183,7 @@ def review_command(
     text = read_design(file)
     root, files = write_scope(project, file)
     others = read_others(files, file)
-    from mkdocs_archdesign.core.corpus import display_path  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415
 
     shown = display_path(file)
     try:
@@ -196,7 +196,7 @@ def review_command(
 
 
 def _report_refusal(exc: Exception, shown: str) -> NoReturn:
-    from mkdocs_archdesign.core.review import ReviewRefused  # noqa: PLC0415
+    from mkdocs_archdesign.core.review.workflow import ReviewRefused  # noqa: PLC0415
 
     click.echo(f"mkdocs-archdesign: refused: {terminal_safe(str(exc))}", err=True)
     reasons = exc.reasons if isinstance(exc, ReviewRefused) else ()
@@ -265,7 +265,7 @@ def status_command(
       0  printed
       2  usage or I/O error (missing path, unreadable config or template)
     """
-    from mkdocs_archdesign.core.corpus import check_files  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415 - fast startup
 
     project = load_project(config_path)
     template = load_project_template(project, template_path)

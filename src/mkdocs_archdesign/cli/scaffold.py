@@ -108,7 +108,7 @@ def new_command(
       2  refused: file exists (without --force), empty title, a title that is a
          path (../x, /abs), unknown template, unreadable config
     """
-    from mkdocs_archdesign.core import scaffold  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.scaffold import design as scaffold  # noqa: PLC0415 - fast startup
 
     project = load_project(config_path)
     try:
@@ -131,14 +131,14 @@ def new_command(
 
 
 def _module_for(title: str) -> str:
-    from mkdocs_archdesign.core.scaffold import module_name  # noqa: PLC0415
+    from mkdocs_archdesign.core.scaffold.design import module_name  # noqa: PLC0415
 
     # A title with no ASCII letters still needs an importable placeholder name.
     return module_name(title) or "module"
 
 
 def _date(value: str | None) -> str:
-    from mkdocs_archdesign.core.scaffold import validate_date  # noqa: PLC0415
+    from mkdocs_archdesign.core.scaffold.design import validate_date  # noqa: PLC0415
 
     if value is None:
         return datetime.date.today().isoformat()
@@ -180,8 +180,8 @@ def init_command(
       0  site written (the files are printed)
       2  refused: DIR/mkdocs.yml (or another target file) exists, or DIR is a file
     """
-    from mkdocs_archdesign.core import scaffold  # noqa: PLC0415 - fast startup
-    from mkdocs_archdesign.core.template import default_template_source  # noqa: PLC0415
+    from mkdocs_archdesign.core.document.template import default_template_source  # noqa: PLC0415
+    from mkdocs_archdesign.core.scaffold import design as scaffold  # noqa: PLC0415 - fast startup
 
     root = Path(directory)
     if root.exists() and not root.is_dir():

@@ -21,7 +21,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_archdesign.core.catalog import (
+from mkdocs_archdesign.core.catalog.model import (
     Catalog,
     build_catalog,
     build_time,
@@ -29,7 +29,7 @@ from mkdocs_archdesign.core.catalog import (
     page_dest,
     relative_url,
 )
-from mkdocs_archdesign.core.catalog_render import fill_placeholders, render_catalog_markdown
+from mkdocs_archdesign.core.catalog.render import fill_placeholders, render_catalog_markdown
 from mkdocs_archdesign.core.model import DesignSummary
 
 log = get_plugin_logger(__name__)

@@ -12,11 +12,11 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from mkdocs_archdesign.core.handoff import DEFAULT_ROLES
+from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
+from mkdocs_archdesign.core.document.template import TemplateError, load_template
 from mkdocs_archdesign.core.model import FailOn, Status
-from mkdocs_archdesign.core.render import DEFAULT_RULES_URL
-from mkdocs_archdesign.core.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
-from mkdocs_archdesign.core.template import TemplateError, load_template
+from mkdocs_archdesign.core.output.handoff_graph import DEFAULT_ROLES
+from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
 from mkdocs_archdesign.plugin.catalog_page import CatalogPagePath
 
 _RULE_CODE_RE = re.compile(r"^AD\d{3}$")

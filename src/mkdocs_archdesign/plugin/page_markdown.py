@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mkdocs_archdesign.core.frontmatter import find_front_matter_end
+from mkdocs_archdesign.core.document.frontmatter import find_front_matter_end
 
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+\S")

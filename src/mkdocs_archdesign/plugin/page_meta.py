@@ -17,8 +17,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from mkdocs_archdesign.core.document.frontmatter import MAX_VALUES, exceeds_values
 from mkdocs_archdesign.core.escape import html_text
-from mkdocs_archdesign.core.frontmatter import MAX_VALUES, exceeds_values
 
 #: Front-matter keys that MkDocs' and Material's templates print as text or attributes.
 TEXT_KEYS = ("title", "description", "author", "subtitle")

@@ -21,19 +21,19 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from mkdocs_archdesign.core.cache import ValidationCache
-from mkdocs_archdesign.core.corpus import is_design_path
-from mkdocs_archdesign.core.handoff import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
 from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
-from mkdocs_archdesign.core.render import (
+from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.output.page_blocks import (
     render_badge,
     render_findings,
     render_next_step,
     status_slug,
 )
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template, TemplateError, load_template
-from mkdocs_archdesign.core.validator import (
+from mkdocs_archdesign.core.validation.cache import ValidationCache
+from mkdocs_archdesign.core.validation.corpus import is_design_path
+from mkdocs_archdesign.core.validation.validator import (
     UNREADABLE_CODE,
     DesignResult,
     check_corpus,

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from mkdocs_archdesign.core import summary as _summary
+from mkdocs_archdesign.core.document import summary as _summary
+from mkdocs_archdesign.core.document.scanner import ListItem, Section
+from mkdocs_archdesign.core.document.template import normalise_heading
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
 from mkdocs_archdesign.core.rules.text import (
@@ -22,8 +24,6 @@ from mkdocs_archdesign.core.rules.text import (
     table_rows,
     without_list_marker,
 )
-from mkdocs_archdesign.core.scanner import ListItem, Section
-from mkdocs_archdesign.core.template import normalise_heading
 
 # Section keys, folded the way headings are matched ("Design Overview" folds to "design").
 OVERVIEW = normalise_heading("Design Overview")

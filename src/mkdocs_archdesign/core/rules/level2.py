@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_archdesign.core import summary as _summary
+from mkdocs_archdesign.core.document import summary as _summary
+from mkdocs_archdesign.core.document.template import normalise_heading
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
 from mkdocs_archdesign.core.rules.text import quote
-from mkdocs_archdesign.core.template import normalise_heading
 
 _CODE_SPAN_CONTENT_RE = re.compile(r"`([^`\n]+)`")
 _PARAMS_RE = re.compile(r"\(([^()\n]*)\)")

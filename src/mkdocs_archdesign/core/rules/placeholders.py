@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.template import Template, normalise_prose
 from mkdocs_archdesign.core.model import Severity, Status
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
 from mkdocs_archdesign.core.rules.text import quote, strip_code_spans, table_rows
-from mkdocs_archdesign.core.template import Template, normalise_prose
 
 _TODO_RE = re.compile(r"\b(TODO|TBD)\b")
 # "[words]" that is not a link ("[a](b)", "[a][b]", "[a]: url"), a footnote or an image.

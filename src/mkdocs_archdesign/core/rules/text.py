@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from mkdocs_archdesign.core.scanner import Section, Table
+from mkdocs_archdesign.core.document.scanner import Section, Table
 
 _CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 _LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")

@@ -17,14 +17,14 @@ import json
 from collections.abc import Sequence
 from datetime import date
 
-from mkdocs_archdesign.core.catalog import (
+from mkdocs_archdesign.core.catalog.graph import graph_note, plan_graph, render_dependency_graph
+from mkdocs_archdesign.core.catalog.model import (
     STATUS_ORDER,
     Catalog,
     CatalogEntry,
     relative_url,
     review_age_days,
 )
-from mkdocs_archdesign.core.catalog_graph import graph_note, plan_graph, render_dependency_graph
 from mkdocs_archdesign.core.escape import html_text
 from mkdocs_archdesign.core.model import Status
 

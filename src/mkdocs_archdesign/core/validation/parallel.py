@@ -15,11 +15,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from mkdocs_archdesign.core.corpus import check_file, check_files, display_paths
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
-from mkdocs_archdesign.core.validator import DesignResult, check_corpus
+from mkdocs_archdesign.core.validation.corpus import check_file, check_files, display_paths
+from mkdocs_archdesign.core.validation.validator import DesignResult, check_corpus
 
 #: Below this many files per extra process, starting workers costs more than it saves
 #: (a worker checks roughly 1,000 designs a second; starting one takes tens of ms).

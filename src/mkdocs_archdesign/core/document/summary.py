@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from mkdocs_archdesign.core.document.context import DesignContext, ReviewBlock, heading_key
+from mkdocs_archdesign.core.document.scanner import ListItem, Section
 from mkdocs_archdesign.core.model import Complexity, Handoff
-from mkdocs_archdesign.core.rules.base import DesignContext, ReviewBlock, heading_key
-from mkdocs_archdesign.core.scanner import ListItem, Section
 
 #: A code span naming a call: `` `get_user(user_id)` ``.
 METHOD_SPAN_RE = re.compile(r"`\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]*)\s*\(")

@@ -17,9 +17,9 @@ from typing import Any
 
 import yaml
 
+from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, Settings, SettingsError
 from mkdocs_archdesign.core.files import UnreadableFileError, read_text
 from mkdocs_archdesign.core.model import FailOn
-from mkdocs_archdesign.core.settings import DEFAULT_DESIGNS, Settings, SettingsError
 
 #: The plugin's name in ``plugins:`` (the ``mkdocs.plugins`` entry point).
 PLUGIN_NAME = "archdesign"

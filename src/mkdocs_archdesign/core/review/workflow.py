@@ -21,13 +21,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
-from mkdocs_archdesign.core.scanner import ListItem, scan_design
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
-from mkdocs_archdesign.core.validator import build_context, check_corpus, check_design
+from mkdocs_archdesign.core.validation.validator import build_context, check_corpus, check_design
 
 #: Findings that only an approval needs (or that approving itself resolves).
 APPROVAL_CODES = frozenset({"AD401", "AD402"})

@@ -13,6 +13,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
+from mkdocs_archdesign.core.document.summary import (
+    api_overview_items,
+    complexity_of,
+    handoffs_of,
+    read_review_block,
+    string_list,
+    text_value,
+)
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import (
     DesignSummary,
     Finding,
@@ -29,17 +40,6 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
-from mkdocs_archdesign.core.scanner import ScannedDesign, Section, scan_design
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.summary import (
-    api_overview_items,
-    complexity_of,
-    handoffs_of,
-    read_review_block,
-    string_list,
-    text_value,
-)
-from mkdocs_archdesign.core.template import Template
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
 NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})

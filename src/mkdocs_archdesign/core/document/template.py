@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from mkdocs_archdesign.core.document.scanner import ScannedDesign, scan_design
 from mkdocs_archdesign.core.files import UnreadableFileError, read_text
-from mkdocs_archdesign.core.scanner import ScannedDesign, scan_design
 
 DEFAULT_TEMPLATE_NAME = "design.md.j2"
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
-from mkdocs_archdesign.core.validator import DesignResult, check_design
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.validation.validator import DesignResult, check_design
 
 
 @dataclass(slots=True)

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.catalog import Catalog, CatalogEntry
+from mkdocs_archdesign.core.catalog.model import Catalog, CatalogEntry
 from mkdocs_archdesign.core.escape import mermaid_label
 from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Status

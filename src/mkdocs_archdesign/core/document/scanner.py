@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from mkdocs_archdesign.core.frontmatter import FrontMatter, parse_front_matter
+from mkdocs_archdesign.core.document.frontmatter import FrontMatter, parse_front_matter
 
 _ATX_RE = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _ATX_CLOSE_RE = re.compile(r"(?:^|[ \t]+)#+[ \t]*$")

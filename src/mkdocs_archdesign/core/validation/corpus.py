@@ -7,10 +7,10 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.settings import Settings
-from mkdocs_archdesign.core.template import Template
-from mkdocs_archdesign.core.validator import (
+from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
     check_design,

@@ -1,0 +1,1 @@
+"""The architecture catalog: its entries, dependency graph and HTML."""

@@ -1,0 +1,1 @@
+"""Options and their validation: the one settings schema and project discovery."""

@@ -1,0 +1,1 @@
+"""The review workflow and its byte-preserving edits of a design."""

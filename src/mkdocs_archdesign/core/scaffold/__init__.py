@@ -1,0 +1,1 @@
+"""Writing new designs and starter sites from templates."""
