@@ -26,6 +26,7 @@ from mkdocs_archdesign.cli.common import (
     load_project_template,
     template_option,
 )
+from mkdocs_archdesign.core.escape import terminal_text
 
 if TYPE_CHECKING:
     from mkdocs_archdesign.core.config.project import ProjectConfig
@@ -36,7 +37,6 @@ ACTIONS = ("request", "approve", "changes", "supersede")
 STATUS_FORMATS = ("text", "json")
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def parse_date(value: str | None) -> datetime.date | None:
@@ -98,11 +98,6 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
             text = ""
         others.append((display_path(file), text))
     return others
-
-
-def terminal_safe(value: str) -> str:
-    """``value`` with control characters replaced, so a design cannot drive the terminal."""
-    return _CONTROL_RE.sub("?", value)
 
 
 @click.command("review")
@@ -198,10 +193,10 @@ def review_command(
 def _report_refusal(exc: Exception, shown: str) -> NoReturn:
     from mkdocs_archdesign.core.review.workflow import ReviewRefused  # noqa: PLC0415
 
-    click.echo(f"mkdocs-archdesign: refused: {terminal_safe(str(exc))}", err=True)
+    click.echo(f"mkdocs-archdesign: refused: {terminal_text(str(exc))}", err=True)
     reasons = exc.reasons if isinstance(exc, ReviewRefused) else ()
     for reason in reasons:
-        click.echo(f"  {shown}:{terminal_safe(reason)}", err=True)
+        click.echo(f"  {shown}:{terminal_text(reason)}", err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
@@ -216,7 +211,7 @@ def _finish(
     )
 
     for reason in outcome.overridden:
-        click.echo(f"mkdocs-archdesign: overridden: {shown}:{terminal_safe(reason)}", err=True)
+        click.echo(f"mkdocs-archdesign: overridden: {shown}:{terminal_text(reason)}", err=True)
     change = f"{shown}: {outcome.before.value} -> {outcome.after.value}"
     if dry_run:
         click.echo(unified_diff(old, outcome.text, shown), nl=False)
@@ -296,10 +291,10 @@ def status_table(summaries: list[DesignSummary]) -> str:
         record = status_record(summary)
         rows.append(
             (
-                terminal_safe(summary.id),
-                terminal_safe(str(record["status"])),
-                terminal_safe(summary.reviewer) or "-",
-                terminal_safe(summary.review_date) or "-",
+                terminal_text(summary.id),
+                terminal_text(str(record["status"])),
+                terminal_text(summary.reviewer) or "-",
+                terminal_text(summary.review_date) or "-",
                 "yes" if summary.ready_for_handoff else "no",
             )
         )

@@ -53,3 +53,42 @@ def github_data(value: object) -> str:
 def github_property(value: object) -> str:
     """Escape a GitHub workflow-command property value (also ``:`` and ``,``)."""
     return github_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+#: Code points a terminal or log viewer may act on rather than show: C0 controls (ESC starts
+#: CSI/OSC sequences that move the cursor, set the title or write the clipboard), DEL, C1
+#: controls (U+009B is a one-character CSI), line/paragraph separators, and the bidi
+#: overrides and isolates that reorder what a reader sees ("Trojan Source").
+_TERMINAL_UNSAFE = (
+    *range(0x00, 0x20),
+    *range(0x7F, 0xA0),
+    0x2028,
+    0x2029,
+    *range(0x202A, 0x202F),
+    *range(0x2066, 0x206A),
+)
+_TERMINAL_TABLES: dict[str, dict[int, str]] = {}
+
+
+def terminal_text(value: object, replacement: str = "?") -> str:
+    """Make user text safe to print to a terminal or a log: one line, no control sequences.
+
+    Every C0 and C1 control (including ESC and U+009B), DEL, U+2028/U+2029 and every bidi
+    override or isolate becomes ``replacement``, so a design's title cannot move the
+    cursor, retitle the window, write the clipboard, forge an extra output line or reorder
+    the text around it. Everything else, wide and combining characters included, is kept.
+
+    Args:
+        value: Any value; it is converted with ``str``.
+        replacement: What each unsafe code point becomes (``"?"`` by default; reports
+            that join text into one line pass ``" "``).
+
+    Returns:
+        The text with every unsafe code point replaced.
+    """
+    table = _TERMINAL_TABLES.get(replacement)
+    if table is None:
+        table = _TERMINAL_TABLES.setdefault(
+            replacement, dict.fromkeys(_TERMINAL_UNSAFE, replacement)
+        )
+    return str(value).translate(table)

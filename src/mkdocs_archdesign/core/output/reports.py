@@ -12,7 +12,7 @@ import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
-from mkdocs_archdesign.core.escape import github_data, github_property
+from mkdocs_archdesign.core.escape import github_data, github_property, terminal_text
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, FindingCounts, Severity
 
 #: Output formats of ``check``, in the order ``--help`` lists them.
@@ -25,7 +25,6 @@ _GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severi
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]+")
 
 
 def findings_of(summaries: Sequence[DesignSummary]) -> list[Finding]:
@@ -55,7 +54,7 @@ def summary_line(summaries: Sequence[DesignSummary]) -> str:
 
 def _one_line(text: str) -> str:
     # A quoted line of a design must not forge an extra finding line in text output.
-    return _CONTROL_RE.sub(" ", text)
+    return terminal_text(text, " ")
 
 
 def format_text_finding(finding: Finding) -> str:
