@@ -75,7 +75,7 @@ def test_catalog_lists_every_design_and_catalog_json_is_served(built_site: Path)
 
 
 def test_every_documentation_page_is_published(built_site: Path) -> None:
-    for page in ("getting-started", "configuration", "cli", "rules", "security"):
+    for page in ("getting-started", "configuration", "cli", "ci-recipes", "rules", "security"):
         assert (built_site / page / "index.html").is_file(), page
 
 
