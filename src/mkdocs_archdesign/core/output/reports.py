@@ -16,6 +16,8 @@ from collections.abc import Callable, Sequence
 from mkdocs_archdesign.core.escape import github_data, github_property, terminal_text
 from mkdocs_archdesign.core.fix import is_fixable
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, Severity
+from mkdocs_archdesign.core.output.gitlab import render_gitlab
+from mkdocs_archdesign.core.output.sarif import render_sarif
 from mkdocs_archdesign.core.output.selection import (
     ReportOptions,
     findings_of,
@@ -262,18 +264,14 @@ def _testcase(suite: ET.Element, path: str, name: str, line: int) -> ET.Element:
 Renderer = Callable[[Sequence[DesignSummary], ReportOptions], str]
 
 
-def _renderers() -> dict[str, Renderer]:
-    from mkdocs_archdesign.core.output.gitlab import render_gitlab  # noqa: PLC0415
-    from mkdocs_archdesign.core.output.sarif import render_sarif  # noqa: PLC0415
-
-    return {
-        "text": render_text,
-        "json": render_json,
-        "github": render_github,
-        "junit": render_junit,
-        "sarif": render_sarif,
-        "gitlab": render_gitlab,
-    }
+RENDERERS: dict[str, Renderer] = {
+    "text": render_text,
+    "json": render_json,
+    "github": render_github,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "gitlab": render_gitlab,
+}
 
 
 def render(
@@ -296,7 +294,7 @@ def render(
     Raises:
         ValueError: If ``fmt`` is not a known format.
     """
-    renderer = _renderers().get(fmt)
+    renderer = RENDERERS.get(fmt)
     if renderer is None:
         raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
     return renderer(summaries, options if options is not None else ReportOptions(fail_on=fail_on))

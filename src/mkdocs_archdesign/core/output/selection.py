@@ -38,7 +38,7 @@ class ReportOptions:
     """How a run is reported.
 
     Attributes:
-        fail_on: The threshold that fails the run (JUnit and SARIF mark failures by it).
+        fail_on: The threshold that fails the run (JUnit failures and the job summary).
         min_severity: Findings below this are not shown (``--min-severity``).
         quiet: Show only error findings and the summary line (``--quiet``).
         statistics: Count findings per code (``--statistics``).
