@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
-from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
 from mkdocs_archdesign.core.document.summary import (
     api_overview_items,
@@ -225,7 +225,7 @@ def check_texts(
 
 
 def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
-    if settings.draft_findings == "keep":
+    if settings.draft_findings is DraftPolicy.KEEP:
         return False
     if not ctx.status_text:
         return True  # a design with no status anywhere is a Draft
