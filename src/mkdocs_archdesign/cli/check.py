@@ -130,8 +130,8 @@ def check_command(
 
     PATHS are design files or folders. Without PATHS, the designs are the files
     under docs_dir selected by the archdesign plugin's `designs` globs in
-    ./mkdocs.yml (default design/**/*.md), or docs/design when there is no
-    mkdocs.yml. Every problem in every file is reported in one run.
+    the nearest mkdocs.yml in this folder or above (default design/**/*.md), or
+    docs/design when there is no mkdocs.yml. Every problem in every file is reported in one run.
 
     \b
     Examples:

@@ -247,7 +247,7 @@ def status_command(
 
     Ready for handoff means Approved with no error or warning finding: the seed's
     "do not hand off until approved". PATHS are design files or folders; without
-    PATHS, the designs selected by ./mkdocs.yml (or docs/design).
+    PATHS, the designs selected by the nearest mkdocs.yml upward (or docs/design).
 
     \b
     Examples:
