@@ -161,13 +161,44 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     Returns:
         Files in a stable order; a missing folder exits 2.
     """
-    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
-
     if project.path is None:
         return resolve_paths([str(FALLBACK_DESIGN_DIR)])
+    if not project.docs_dir.is_dir():
+        fail(f"docs folder does not exist: {project.docs_dir} (docs_dir of {project.path})")
+    return _selected_files(project)
+
+
+def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
+    """The designs cross-design rules must see when only ``files`` are reported on.
+
+    Every configured design of the project, plus, for a named file outside it, the
+    Markdown files beside it (not below: a stray file must not walk a whole tree). A missing
+    design folder is no error here: the named files are checked all the same.
+
+    Args:
+        project: The project config.
+        files: The files named on the command line.
+
+    Returns:
+        Files in a stable order (the named files may be among them).
+    """
+    from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415 - fast startup
+
+    if project.path is None:
+        fallback = FALLBACK_DESIGN_DIR
+        configured = discover([fallback]) if fallback.is_dir() else []
+    else:
+        configured = _selected_files(project) if project.docs_dir.is_dir() else []
+    known = {path.resolve() for path in configured}
+    outside = sorted({path.parent for path in files if path.resolve() not in known})
+    siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
+    return [*configured, *siblings]
+
+
+def _selected_files(project: ProjectConfig) -> list[Path]:
+    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
+
     docs_dir = project.docs_dir
-    if not docs_dir.is_dir():
-        fail(f"docs folder does not exist: {docs_dir} (docs_dir of {project.path})")
     globs = project.settings.designs
     found: list[Path] = []
     for root, dirs, files in os.walk(docs_dir):
