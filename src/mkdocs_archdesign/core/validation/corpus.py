@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template
-from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
@@ -81,7 +81,15 @@ def check_file(path: Path, shown: str, template: Template, settings: Settings) -
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return unreadable_result(shown, f"cannot read {shown}: {reason}", settings)
-    return check_design(text, shown, template, settings)
+    return check_design(text, shown, template, settings, _path_id(path, shown))
+
+
+def _path_id(path: Path, shown: str) -> str | None:
+    # ``README.md`` shown from inside its own folder has lost the folder its id comes
+    # from; the real location still has it, so every folder gives the same id.
+    if "/" in shown or path.stem.lower() not in FOLDER_PAGE_NAMES:
+        return None
+    return Path(os.path.normpath(path.absolute())).as_posix()
 
 
 def with_context(files: Sequence[Path], context: Sequence[Path]) -> list[Path]:

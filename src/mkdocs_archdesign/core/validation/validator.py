@@ -29,6 +29,7 @@ from mkdocs_archdesign.core.model import (
     Finding,
     Severity,
     Status,
+    design_id,
     design_id_from_path,
     normalise_status_key,
 )
@@ -96,7 +97,9 @@ def build_context(design: ScannedDesign, template: Template, settings: Settings)
     return DesignContext(design, template, settings, sections, review, status_text, status)
 
 
-def check_design(text: str, path: str, template: Template, settings: Settings) -> DesignResult:
+def check_design(
+    text: str, path: str, template: Template, settings: Settings, path_id: str | None = None
+) -> DesignResult:
     """Run every enabled per-design rule on one design's text.
 
     Args:
@@ -104,6 +107,8 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
         path: The path to report (docs-relative in the plugin, as given in ``check``).
         template: The template in force.
         settings: Validator settings.
+        path_id: The id the file's real location gives, when ``path`` cannot tell (a
+            ``README.md`` shown without its folder); default: derived from ``path``.
 
     Returns:
         The per-design result; cross-design findings are added by :func:`check_corpus`.
@@ -124,7 +129,7 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
         is not None
     ]
     findings.sort(key=Finding.sort_key)
-    summary = _summarise(ctx, path, tuple(findings))
+    summary = _summarise(ctx, path, tuple(findings), path_id)
     entry = CorpusEntry(
         id=summary.id,
         path=path,
@@ -132,6 +137,7 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
         superseded_by=summary.superseded_by,
         depends_on_line=ctx.front_matter_line("depends_on"),
         superseded_by_line=ctx.front_matter_line("superseded_by"),
+        id_line=ctx.front_matter_line("id"),
     )
     return DesignResult(summary, entry, downgrade, ignored, ignored_lines)
 
@@ -263,9 +269,11 @@ def _finding(
     return Finding(path, max(1, hit.line), rule.code, rule.name, severity, hit.message, hit.section)
 
 
-def _summarise(ctx: DesignContext, path: str, findings: tuple[Finding, ...]) -> DesignSummary:
+def _summarise(
+    ctx: DesignContext, path: str, findings: tuple[Finding, ...], path_id: str | None
+) -> DesignSummary:
     meta = ctx.meta
-    ident = design_id_from_path(path)
+    ident = design_id(path if path_id is None else path_id, meta.get("id"))
     title = text_value(meta.get("title")) or ctx.design.title_heading or ident
     _, api_items = api_overview_items(ctx)
     api_count = len(api_items)
