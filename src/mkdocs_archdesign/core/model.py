@@ -187,6 +187,22 @@ class FindingCounts:
         """``{"error": E, "warning": W, "info": I}``, as every JSON output writes it."""
         return {"error": self.error, "warning": self.warning, "info": self.info}
 
+    def phrase(self) -> str:
+        """The counts in words for badges and tables: ``1 error, 2 warnings, 43 to do``.
+
+        Info findings are what a Draft still has to do (its errors and warnings are
+        downgraded to info), so they are spelled out too: a draft with 43 of them is
+        not "none". ``none`` only when there is no finding at all.
+        """
+        parts = []
+        if self.error:
+            parts.append(f"{self.error} error{'s' if self.error != 1 else ''}")
+        if self.warning:
+            parts.append(f"{self.warning} warning{'s' if self.warning != 1 else ''}")
+        if self.info:
+            parts.append(f"{self.info} to do")
+        return ", ".join(parts) if parts else "none"
+
     def __add__(self, other: FindingCounts) -> FindingCounts:
         return FindingCounts(
             self.error + other.error, self.warning + other.warning, self.info + other.info

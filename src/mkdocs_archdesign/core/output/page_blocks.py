@@ -33,6 +33,7 @@ def render_badge(summary: DesignSummary) -> str:
             f"{summary.sections_present}/{summary.sections_required} sections",
         ),
         _item("complexity", "Complexity", _complexity_text(summary)),
+        _item("findings", "Findings", summary.counts.phrase()),
     ]
     if summary.reviewer:
         items.append(_item("reviewer", "Reviewer", summary.reviewer))

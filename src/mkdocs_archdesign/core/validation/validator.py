@@ -41,11 +41,15 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
+from mkdocs_archdesign.core.rules.placeholders import section_has_own_content
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
 NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})
 
 _IGNORE_COMMENT_RE = re.compile(r"archdesign:\s*ignore\s+([A-Za-z0-9_,\s]+)", re.IGNORECASE)
+
+#: A method bullet whose code span is a placeholder (``TODO_method(arg)``).
+_PLACEHOLDER_METHOD_RE = re.compile(r"`[^`]*\b(?:TODO|TBD)[^`]*`")
 
 UNREADABLE_CODE = "AD000"
 UNREADABLE_NAME = "unreadable-design"
@@ -276,11 +280,12 @@ def _summarise(
     ident = design_id(path if path_id is None else path_id, meta.get("id"))
     title = text_value(meta.get("title")) or ctx.design.title_heading or ident
     _, api_items = api_overview_items(ctx)
-    api_count = len(api_items)
+    # The template's `TODO_method(arg)` names no method of the module.
+    api_count = sum(1 for item in api_items if not _PLACEHOLDER_METHOD_RE.search(item.text))
     present = 0
     for required in ctx.template.required:
         found = ctx.sections.get(required.key)
-        if found and found[0].has_content():
+        if found and section_has_own_content(ctx, found[0]):
             present += 1
     superseded = text_value(meta.get("superseded_by")) or None
     review = ctx.review
