@@ -17,6 +17,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     config_option,
+    corpus_context,
     design_files,
     fail,
     load_project,
@@ -130,8 +131,10 @@ def check_command(
 
     PATHS are design files or folders. Without PATHS, the designs are the files
     under docs_dir selected by the archdesign plugin's `designs` globs in
-    ./mkdocs.yml (default design/**/*.md), or docs/design when there is no
-    mkdocs.yml. Every problem in every file is reported in one run.
+    the nearest mkdocs.yml in this folder or above (default design/**/*.md), or
+    docs/design when there is no mkdocs.yml. Cross-design rules (depends_on,
+    superseded_by, cycles, ids) always see every configured design; only the
+    files named are reported on. Every problem in every file is reported in one run.
 
     \b
     Examples:
@@ -165,7 +168,8 @@ def check_command(
     )
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
-    summaries = check_files_parallel(files, template, settings, jobs)
+    context = corpus_context(project, files) if paths else []
+    summaries = check_files_parallel(files, template, settings, jobs, context=context)
     write_output(render(fmt, summaries, settings.fail_on), output)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK
