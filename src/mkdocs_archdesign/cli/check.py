@@ -17,6 +17,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     config_option,
+    corpus_context,
     design_files,
     fail,
     load_project,
@@ -165,8 +166,10 @@ def check_command(
 
     PATHS are design files or folders. Without PATHS, the designs are the files
     under docs_dir selected by the archdesign plugin's `designs` globs in
-    ./mkdocs.yml (default design/**/*.md), or docs/design when there is no
-    mkdocs.yml. Every problem in every file is reported in one run.
+    the nearest mkdocs.yml in this folder or above (default design/**/*.md), or
+    docs/design when there is no mkdocs.yml. Cross-design rules (depends_on,
+    superseded_by, cycles, ids) always see every configured design; only the
+    files named are reported on. Every problem in every file is reported in one run.
 
     \b
     Examples:
@@ -206,6 +209,7 @@ def check_command(
     )
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
+    context = corpus_context(project, files) if paths else []
     if fix or diff:
         from mkdocs_archdesign.cli import fixing  # noqa: PLC0415 - only --fix needs it
 
@@ -215,7 +219,7 @@ def check_command(
             raise click.exceptions.Exit(EXIT_FINDINGS if planned else EXIT_OK)
         fixing.refuse_unsafe(planned, project.root)
         fixing.write_fixes(planned, project.root)
-    summaries = check_files_parallel(files, template, settings, jobs)
+    summaries = check_files_parallel(files, template, settings, jobs, context=context)
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
     write_output(render(fmt, summaries, options=options), output)
     if fmt in ("text", "github"):

@@ -21,8 +21,9 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document import sections
 from mkdocs_archdesign.core.document.scanner import scan_design, split_lines
-from mkdocs_archdesign.core.document.summary import REVIEW_SECTION_KEY, text_value
+from mkdocs_archdesign.core.document.summary import text_value
 from mkdocs_archdesign.core.document.template import RequiredSection, Template, normalise_heading
 from mkdocs_archdesign.core.fix.edits import EditKind, Fix, LineEdit, apply_fixes
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with
@@ -187,7 +188,7 @@ def _section_fix(
     finding: Finding,
 ) -> Fix:
     body = [_fill(line, values) for line in span]
-    if required.key == REVIEW_SECTION_KEY:
+    if required.key == sections.REVIEW:
         body = _review_status_as_front_matter(body, ctx)
     return Fix(
         ("AD101",),
@@ -254,7 +255,7 @@ def _template_checklist(template: Template) -> list[str]:
     source = split_lines(template.source)
     scanned = scan_design(template.source, template.origin)
     for section in scanned.sections():
-        if normalise_heading(section.title) != REVIEW_SECTION_KEY:
+        if normalise_heading(section.title) != sections.REVIEW:
             continue
         tasks = [item.line for item in section.items() if item.checked is not None]
         if not tasks:

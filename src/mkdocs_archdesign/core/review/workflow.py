@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
@@ -305,7 +305,7 @@ def _gate(
     """Blocking reasons for the document as it would be after the action."""
     if request.action not in (Action.REQUEST, Action.APPROVE):
         return []
-    keep = dataclasses.replace(settings, draft_findings="keep")
+    keep = dataclasses.replace(settings, draft_findings=DraftPolicy.KEEP)
     text = edited.result().body
     results = [check_design(text, path, template, keep)]
     results.extend(check_design(body, other, template, keep) for other, body in others)
