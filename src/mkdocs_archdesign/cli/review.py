@@ -27,7 +27,7 @@ from mkdocs_archdesign.cli.common import (
     load_project_template,
     template_option,
 )
-from mkdocs_archdesign.core.escape import terminal_text
+from mkdocs_archdesign.core.escape import terminal_ljust, terminal_text, terminal_width
 
 if TYPE_CHECKING:
     from mkdocs_archdesign.core.config.project import ProjectConfig
@@ -301,8 +301,9 @@ def status_table(summaries: list[DesignSummary]) -> str:
                 "yes" if summary.ready_for_handoff else "no",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(4)), r[4]]) for r in rows]
+    # Columns, not code points: a wide character (注文) takes two terminal cells.
+    widths = [max(terminal_width(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join([*(terminal_ljust(r[i], widths[i]) for i in range(4)), r[4]]) for r in rows]
     return "\n".join(lines) + "\n"
 
 
