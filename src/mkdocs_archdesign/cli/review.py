@@ -104,7 +104,12 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
 @click.command("review")
 @click.argument("path", type=click.Path(path_type=str))
 @click.argument("action", metavar="ACTION")
-@click.option("--reviewer", metavar="@NAME", help="Who reviews (approve, changes, --force).")
+@click.option(
+    "--reviewer",
+    metavar="@NAME",
+    help="Who reviews, as a handle (@name or @org/team): request names the reviewer; "
+    "approve, changes and --force record who acted.",
+)
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Review date (default: today).")
 @click.option("--note", metavar="TEXT", help="Review note (changes) or override reason (--force).")
 @click.option("--by", "superseded_by", metavar="ID", help="supersede: the id of the new design.")
