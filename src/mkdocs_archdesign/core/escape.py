@@ -115,3 +115,19 @@ def terminal_width(text: str) -> int:
 def terminal_ljust(text: str, width: int) -> str:
     """``text`` padded with spaces to ``width`` terminal columns (see :func:`terminal_width`)."""
     return text + " " * max(0, width - terminal_width(text))
+
+
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def markdown_text(value: object) -> str:
+    """Make ``value`` literal text in GitHub-flavoured Markdown, on one line, in a table cell.
+
+    HTML-significant characters become entities (``<`` ``>`` ``&`` and quotes), every
+    Markdown punctuation character that could start emphasis, a link, a heading, a list
+    or a table cell is backslash-escaped, and controls (line breaks included) become
+    spaces, so a design's path or message cannot add rows, links, images or markup to a
+    job summary.
+    """
+    text = terminal_text(value, " ")
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=True))

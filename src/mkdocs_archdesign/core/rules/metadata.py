@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.sections import REVIEW
 from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Severity, normalise_status_key
 from mkdocs_archdesign.core.rules.base import (
@@ -122,7 +123,7 @@ def unknown_status(ctx: DesignContext) -> Iterator[Hit]:
         yield Hit(
             review.status_line,
             f"Design Review status '{shown}' is not one of: {names}",
-            ctx.section_title("design review"),
+            ctx.section_title(REVIEW),
         )
 
 
@@ -159,7 +160,7 @@ def status_mismatch(ctx: DesignContext) -> Iterator[Hit]:
             review.status_line,
             f"front matter status '{front.strip()}' disagrees with Design Review status "
             f"'{review.status.strip()}'",
-            ctx.section_title("design review"),
+            ctx.section_title(REVIEW),
         )
 
 

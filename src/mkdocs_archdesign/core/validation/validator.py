@@ -41,7 +41,8 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
-from mkdocs_archdesign.core.rules.placeholders import section_has_own_content
+from mkdocs_archdesign.core.rules.structure.placeholders import section_has_own_content
+from mkdocs_archdesign.core.rules.unreadable import UNREADABLE_RULE
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
 NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})
@@ -51,8 +52,8 @@ _IGNORE_COMMENT_RE = re.compile(r"archdesign:\s*ignore\s+([A-Za-z0-9_,\s]+)", re
 #: A method bullet whose code span is a placeholder (``TODO_method(arg)``).
 _PLACEHOLDER_METHOD_RE = re.compile(r"`[^`]*\b(?:TODO|TBD)[^`]*`")
 
-UNREADABLE_CODE = "AD000"
-UNREADABLE_NAME = "unreadable-design"
+UNREADABLE_CODE = UNREADABLE_RULE.code
+UNREADABLE_NAME = UNREADABLE_RULE.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,7 +174,7 @@ def unreadable_result(path: str, reason: str, settings: Settings) -> DesignResul
         1,
         UNREADABLE_CODE,
         UNREADABLE_NAME,
-        settings.severity_for(UNREADABLE_CODE, Severity.ERROR),
+        settings.severity_for(UNREADABLE_CODE, UNREADABLE_RULE.severity),
         reason,
     )
     ident = design_id_from_path(path)
