@@ -202,7 +202,7 @@ def _report_refusal(exc: Exception, shown: str) -> NoReturn:
     click.echo(f"mkdocs-archdesign: refused: {terminal_text(str(exc))}", err=True)
     reasons = exc.reasons if isinstance(exc, ReviewRefused) else ()
     for reason in reasons:
-        click.echo(f"  {shown}:{terminal_text(reason)}", err=True)
+        click.echo(f"  {terminal_text(shown)}:{terminal_text(reason)}", err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
@@ -217,8 +217,11 @@ def _finish(
     )
 
     for reason in outcome.overridden:
-        click.echo(f"mkdocs-archdesign: overridden: {shown}:{terminal_text(reason)}", err=True)
-    change = f"{shown}: {outcome.before.value} -> {outcome.after.value}"
+        click.echo(
+            f"mkdocs-archdesign: overridden: {terminal_text(shown)}:{terminal_text(reason)}",
+            err=True,
+        )
+    change = f"{terminal_text(shown)}: {outcome.before.value} -> {outcome.after.value}"
     if dry_run:
         click.echo(unified_diff(old, outcome.text, shown), nl=False)
         click.echo(f"{change} (dry run, nothing written)", err=True)

@@ -33,11 +33,13 @@ def default_owner() -> str:
 
 
 def shown(path: Path) -> str:
-    """``path`` relative to the current folder when inside it, for printing."""
+    """``path`` relative to the current folder when inside it, safe to print."""
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return terminal_text(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return terminal_text(path.as_posix())
 
 
 def _owner_option(function: click.decorators.FC) -> click.decorators.FC:
