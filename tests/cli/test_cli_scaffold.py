@@ -102,8 +102,8 @@ def test_refuses_to_overwrite_then_force_works(tmp_path: Path) -> None:
     [
         (["../x"], "path"),
         (["/etc/evil"], "path"),
-        (["a/b"], "path"),
-        (["a\\b"], "path"),
+        (["Ok", "--folder", "../out"], "--folder"),
+        (["Ok", "--folder", "/abs"], "--folder"),
         ([".."], ".."),
         (["   "], "empty"),
         ([""], "empty"),
@@ -145,7 +145,9 @@ def test_broken_jinja_template_is_exit_2(tmp_path: Path) -> None:
 
 def test_slug_module_and_yaml_str_helpers() -> None:
     assert slugify("Order Service") == "order-service"
-    assert slugify("Crème Brûlée_API  v2") == "creme-brulee-api-v2"
+    assert slugify("Crème Brûlée_API  v2") == "crème-brûlée-api-v2"
+    assert slugify("注文サービス") == "注文サービス"
+    assert slugify("CI/CD Pipeline") == "ci-cd-pipeline"
     assert module_name("Order Service v2") == "order_service_v2"
     assert module_name("3D Renderer") == "_3d_renderer"
     for value in ['a "b": c', "x\ny", "\x85\u2028\x7f", "é<>&"]:

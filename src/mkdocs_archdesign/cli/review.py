@@ -27,7 +27,7 @@ from mkdocs_archdesign.cli.common import (
     load_project_template,
     template_option,
 )
-from mkdocs_archdesign.core.escape import terminal_text
+from mkdocs_archdesign.core.escape import terminal_ljust, terminal_text, terminal_width
 
 if TYPE_CHECKING:
     from mkdocs_archdesign.core.config.project import ProjectConfig
@@ -104,7 +104,12 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
 @click.command("review")
 @click.argument("path", type=click.Path(path_type=str))
 @click.argument("action", metavar="ACTION")
-@click.option("--reviewer", metavar="@NAME", help="Who reviews (approve, changes, --force).")
+@click.option(
+    "--reviewer",
+    metavar="@NAME",
+    help="Who reviews, as a handle (@name or @org/team): request names the reviewer; "
+    "approve, changes and --force record who acted.",
+)
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Review date (default: today).")
 @click.option("--note", metavar="TEXT", help="Review note (changes) or override reason (--force).")
 @click.option("--by", "superseded_by", metavar="ID", help="supersede: the id of the new design.")
@@ -197,7 +202,7 @@ def _report_refusal(exc: Exception, shown: str) -> NoReturn:
     click.echo(f"mkdocs-archdesign: refused: {terminal_text(str(exc))}", err=True)
     reasons = exc.reasons if isinstance(exc, ReviewRefused) else ()
     for reason in reasons:
-        click.echo(f"  {shown}:{terminal_text(reason)}", err=True)
+        click.echo(f"  {terminal_text(shown)}:{terminal_text(reason)}", err=True)
     raise click.exceptions.Exit(EXIT_FINDINGS)
 
 
@@ -212,8 +217,11 @@ def _finish(
     )
 
     for reason in outcome.overridden:
-        click.echo(f"mkdocs-archdesign: overridden: {shown}:{terminal_text(reason)}", err=True)
-    change = f"{shown}: {outcome.before.value} -> {outcome.after.value}"
+        click.echo(
+            f"mkdocs-archdesign: overridden: {terminal_text(shown)}:{terminal_text(reason)}",
+            err=True,
+        )
+    change = f"{terminal_text(shown)}: {outcome.before.value} -> {outcome.after.value}"
     if dry_run:
         click.echo(unified_diff(old, outcome.text, shown), nl=False)
         click.echo(f"{change} (dry run, nothing written)", err=True)
@@ -301,8 +309,9 @@ def status_table(summaries: list[DesignSummary]) -> str:
                 "yes" if summary.ready_for_handoff else "no",
             )
         )
-    widths = [max(len(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join([*(r[i].ljust(widths[i]) for i in range(4)), r[4]]) for r in rows]
+    # Columns, not code points: a wide character (注文) takes two terminal cells.
+    widths = [max(terminal_width(row[i]) for row in rows) for i in range(4)]
+    lines = ["  ".join([*(terminal_ljust(r[i], widths[i]) for i in range(4)), r[4]]) for r in rows]
     return "\n".join(lines) + "\n"
 
 

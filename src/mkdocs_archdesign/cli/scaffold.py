@@ -33,11 +33,13 @@ def default_owner() -> str:
 
 
 def shown(path: Path) -> str:
-    """``path`` relative to the current folder when inside it, for printing."""
+    """``path`` relative to the current folder when inside it, safe to print."""
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+
     try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return terminal_text(path.resolve().relative_to(Path.cwd().resolve()).as_posix())
     except ValueError:
-        return path.as_posix()
+        return terminal_text(path.as_posix())
 
 
 def _owner_option(function: click.decorators.FC) -> click.decorators.FC:
@@ -75,6 +77,13 @@ def _date_option(function: click.decorators.FC) -> click.decorators.FC:
     metavar="DIR",
     help="Docs folder (default: docs_dir of the nearest mkdocs.yml upward, else docs).",
 )
+@click.option(
+    "--folder",
+    "subfolder",
+    default=None,
+    metavar="PATH",
+    help="Subfolder of the design folder to write into (created if missing), e.g. payments.",
+)
 @template_option
 @config_option
 @click.option("--force", is_flag=True, help="Overwrite the design file if it exists.")
@@ -84,6 +93,7 @@ def new_command(
     module: str | None,
     owner: str | None,
     docs_dir: str | None,
+    subfolder: str | None,
     template_path: str | None,
     config_path: str | None,
     force: bool,
@@ -92,21 +102,24 @@ def new_command(
     """Scaffold a new design from the template and print its path.
 
     The file is <docs-dir>/<folder>/<slug>-design.md, where the folder is the
-    literal start of the plugin's first `designs` glob (design/ by default) and
-    the slug is the title in lower case with hyphens; the slug is the design's id.
-    The file is written completely or not at all.
+    literal start of the plugin's first `designs` glob (design/ by default), plus
+    --folder when given, and the slug is the title in lower case with hyphens
+    (every letter kept, in NFC; "/" and punctuation become hyphens); the slug is
+    the design's id. The file is written completely or not at all.
 
     \b
     Examples:
       mkdocs-archdesign new "Order Service"
       mkdocs-archdesign new "Order Service" --module orders.service --owner @alice
       mkdocs-archdesign new "Payments" --template templates/madr.md --docs-dir site-docs
+      mkdocs-archdesign new "CI/CD Pipeline" --folder platform
 
     \b
     Exit codes:
       0  written (the path is printed)
       2  refused: file exists (without --force), empty title, a title that is a
-         path (../x, /abs), unknown template, unreadable config
+         path (../x, /abs), a --folder outside the design folder, unknown
+         template, unreadable config
     """
     from mkdocs_archdesign.core.scaffold import design as scaffold  # noqa: PLC0415 - fast startup
 
@@ -121,8 +134,10 @@ def new_command(
         )
         template = load_project_template(project, template_path)
         root = Path(docs_dir) if docs_dir is not None else _docs_dir(project.path, project.docs_dir)
-        folder = scaffold.design_folder(list(project.settings.designs))
+        design = scaffold.design_folder(list(project.settings.designs))
+        folder = design if subfolder is None else scaffold.design_subfolder(design, subfolder)
         path = scaffold.new_design_path(root, folder, slug)
+        scaffold.ensure_inside(path, root / design)
         text = scaffold.render_design(template.source, request, template.origin)
         scaffold.write_new_file(path, text, force=force)
     except scaffold.ScaffoldError as exc:

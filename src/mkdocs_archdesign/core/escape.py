@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 _MERMAID_ID_RE = re.compile(r"[^A-Za-z0-9_]")
 
@@ -92,6 +93,28 @@ def terminal_text(value: object, replacement: str = "?") -> str:
             replacement, dict.fromkeys(_TERMINAL_UNSAFE, replacement)
         )
     return str(value).translate(table)
+
+
+def terminal_width(text: str) -> int:
+    """How many terminal columns ``text`` takes: East Asian wide characters two, marks none.
+
+    Args:
+        text: Text already made safe with :func:`terminal_text`.
+
+    Returns:
+        The column count, as a terminal (or wcwidth) counts it.
+    """
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
+def terminal_ljust(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (see :func:`terminal_width`)."""
+    return text + " " * max(0, width - terminal_width(text))
 
 
 _MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")

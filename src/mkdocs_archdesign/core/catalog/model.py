@@ -19,7 +19,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 from urllib.parse import quote
 
-from mkdocs_archdesign.core.escape import html_text
+from mkdocs_archdesign.core.escape import html_text, terminal_text
 from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Status
 
 #: Bumped when a field of ``catalog.json`` changes meaning or disappears.
@@ -339,7 +339,8 @@ def catalog_csv(catalog: Catalog) -> str:
 
 def markdown_cell(value: str) -> str:
     """Make ``value`` safe inside a Markdown table cell: no HTML, pipes or line breaks."""
-    text = html_text(value.replace("\r", " ").replace("\n", " "))
+    # Controls and bidi overrides become spaces: the table is read in terminals too.
+    text = html_text(terminal_text(value, " "))
     for char in "\\|[]*_`":
         text = text.replace(char, "\\" + char)
     return text

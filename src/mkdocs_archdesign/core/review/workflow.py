@@ -32,7 +32,9 @@ from mkdocs_archdesign.core.validation.validator import build_context, check_cor
 #: Findings that only an approval needs (or that approving itself resolves).
 APPROVAL_CODES = frozenset({"AD401", "AD402"})
 
-_REVIEWER_RE = re.compile(r"@?[\w][\w .'/@-]{0,79}")
+#: A reviewer is a handle: ``@name`` or a team ``@org/team`` (no spaces, no bare names,
+#: which would leave **Reviewer** naming nobody anyone can notify).
+_REVIEWER_RE = re.compile(r"@\w[\w.-]{0,79}(?:/\w[\w.-]{0,79})?")
 _TASK_BOX_RE = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[ \]")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -216,7 +218,7 @@ def _check_options(request: ReviewRequest) -> None:
     """Usage errors that do not depend on the file come before anything else."""
     if request.reviewer is not None and not _REVIEWER_RE.fullmatch(request.reviewer.strip()):
         raise ReviewInputError(
-            f"invalid --reviewer {request.reviewer!r}: use a handle such as @tech-lead"
+            f"invalid --reviewer {request.reviewer!r}: a reviewer is a handle such as @tech-lead"
         )
     note = _note(request.note)
     if request.force and note is None:

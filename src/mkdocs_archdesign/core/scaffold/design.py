@@ -20,7 +20,7 @@ from typing import Any
 
 #: Glob characters: a ``designs`` glob's folder prefix stops at the first of these.
 _GLOB_CHARS = frozenset("*?[")
-_SLUG_DROP_RE = re.compile(r"[^\w]+")
+_HYPHENS_RE = re.compile(r"-{2,}")
 _MODULE_DROP_RE = re.compile(r"[^0-9a-z]+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
@@ -75,11 +75,13 @@ def yaml_str(value: object) -> str:
 def slugify(title: str) -> str:
     """The file-name stem of a title: ``"Order Service"`` gives ``"order-service"``.
 
-    Lower-case and hyphen-separated; accents are dropped, other letters are kept.
+    Lower-case and hyphen-separated, in NFC so every letter keeps its marks
+    (``注文サービス`` stays ``注文サービス``, ``Crème`` stays ``crème``): only characters
+    that are not letters, marks or digits (spaces, punctuation, ``/``) become hyphens.
     """
-    folded = unicodedata.normalize("NFKD", title)
-    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
-    return _SLUG_DROP_RE.sub("-", folded.replace("_", "-")).strip("-")
+    folded = unicodedata.normalize("NFC", title).lower()
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else "-" for c in folded)
+    return _HYPHENS_RE.sub("-", kept).strip("-")
 
 
 def module_name(title: str) -> str:
@@ -101,12 +103,15 @@ def validate_title(title: str) -> str:
         The slug used for the file name.
 
     Raises:
-        ScaffoldError: For empty titles, path separators, ``..`` names, or a title
-            that leaves nothing usable after slugifying.
+        ScaffoldError: For empty titles, titles that look like a path (``/abs``,
+            ``../x``), ``..`` names, or a title that leaves nothing usable after slugifying.
     """
     if not title.strip():
         raise ScaffoldError("the design title is empty")
-    if any(sep in title for sep in ("/", "\\", "\x00")) or Path(title).is_absolute():
+    stripped = title.strip()
+    # A "/" inside a title ("CI/CD Pipeline") is a word separator the slug replaces; a
+    # title that starts like a path is most likely a path typed in the wrong place.
+    if "\x00" in title or stripped[0] in "/\\" or stripped.startswith(("./", ".\\", "../", "..\\")):
         raise ScaffoldError(f"the design title must be a name, not a path: {title!r}")
     if title.strip().startswith(".."):
         raise ScaffoldError(f"the design title must not start with '..': {title!r}")
@@ -311,6 +316,26 @@ def _link_exclusive(tmp: Path, path: Path) -> None:
             raise
 
 
+def design_subfolder(folder: PurePosixPath, sub: str) -> PurePosixPath:
+    """``folder / sub`` for ``new --folder``, refused unless ``sub`` stays inside ``folder``.
+
+    Args:
+        folder: The docs-relative design folder.
+        sub: The ``--folder`` value, e.g. ``payments`` or ``payments/cards``.
+
+    Returns:
+        The docs-relative folder the new design goes into.
+
+    Raises:
+        ScaffoldError: If ``sub`` is empty, absolute, or climbs out with ``..``.
+    """
+    text = sub.strip().replace("\\", "/")
+    parts = [part for part in text.split("/") if part not in ("", ".")]
+    if not parts or text.startswith("/") or ".." in parts or "\x00" in text or ":" in parts[0]:
+        raise ScaffoldError(f"--folder must be a folder inside the design folder {folder}: {sub!r}")
+    return folder.joinpath(*parts)
+
+
 def new_design_path(docs_dir: Path, folder: PurePosixPath, slug: str) -> Path:
     """The target file of a new design, checked to stay inside the design folder.
 
@@ -322,6 +347,16 @@ def new_design_path(docs_dir: Path, folder: PurePosixPath, slug: str) -> Path:
     if target.parent != base:
         raise ScaffoldError(f"the design would be written outside {docs_dir / folder}: {target}")
     return docs_dir / folder / f"{slug}-design.md"
+
+
+def ensure_inside(path: Path, folder: Path) -> None:
+    """Refuse ``path`` unless it resolves inside ``folder`` (a symlinked subfolder may not).
+
+    Raises:
+        ScaffoldError: If it does not.
+    """
+    if folder.resolve() not in path.resolve().parents:
+        raise ScaffoldError(f"the design would be written outside {folder}: {path}")
 
 
 def init_template(name: str) -> str:
