@@ -238,6 +238,3 @@ def rules_command(fmt: str) -> None:
         click.echo(rules_json(all_rules()), nl=False)
     else:
         click.echo(rules_table(all_rules()), nl=False)
-
-
-COMMANDS: list[click.Command] = [check_command, rules_command]
