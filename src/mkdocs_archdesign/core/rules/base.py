@@ -57,6 +57,7 @@ class CorpusEntry:
     superseded_by: str | None
     depends_on_line: int = 1
     superseded_by_line: int = 1
+    id_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
