@@ -42,7 +42,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "rules": (
         "mkdocs_archdesign.cli.check:rules_command",
-        "List every rule: code, name, default severity and when it fires.",
+        "List every rule, or print one rule's documentation.",
     ),
     "status": (
         "mkdocs_archdesign.cli.review:status_command",
