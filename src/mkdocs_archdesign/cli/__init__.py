@@ -9,13 +9,83 @@ Exit codes (the same for every command):
 
 from __future__ import annotations
 
+import importlib
+
 import click
 
 from mkdocs_archdesign import __version__
-from mkdocs_archdesign.cli import catalog, check, review, scaffold
+
+#: Every command: name -> ("module:attribute", the one-line help ``--help`` lists).
+#: ``mkdocs-archdesign --help`` reads this table and imports no command module; a command's
+#: module is imported only when that command runs (or shows its own help). A test checks
+#: each help line against the command's own ``short_help``, so the table cannot drift.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "catalog": (
+        "mkdocs_archdesign.cli.catalog:catalog_command",
+        "Print the architecture catalog: every design, its status, owner and findings.",
+    ),
+    "check": (
+        "mkdocs_archdesign.cli.check:check_command",
+        "Validate designs against the template and the AD rule catalog.",
+    ),
+    "init": (
+        "mkdocs_archdesign.cli.scaffold:init_command",
+        "Create a starter site: mkdocs.yml, docs/index.md and one example design.",
+    ),
+    "new": (
+        "mkdocs_archdesign.cli.scaffold:new_command",
+        "Scaffold a new design from the template and print its path.",
+    ),
+    "review": (
+        "mkdocs_archdesign.cli.review:review_command",
+        "Move a design through review, recorded in the design itself.",
+    ),
+    "rules": (
+        "mkdocs_archdesign.cli.check:rules_command",
+        "List every rule, or print one rule's documentation.",
+    ),
+    "status": (
+        "mkdocs_archdesign.cli.review:status_command",
+        "Show each design's review status and whether it is ready for handoff.",
+    ),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class LazyGroup(click.Group):
+    """A group that imports a command's module only when the command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """The command names, sorted as click lists them."""
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import and return the command, or ``None`` for an unknown name."""
+        entry = COMMANDS.get(cmd_name)
+        if entry is None:
+            return None
+        module, _, attribute = entry[0].partition(":")
+        command = getattr(importlib.import_module(module), attribute)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{entry[0]} is not a click command")
+        return command
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """List the commands from the table, without importing them."""
+        names = self.list_commands(ctx)
+        # The same truncation as click's own listing, so the output is unchanged.
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = [
+            (name, click.Command(name, help=COMMANDS[name][1]).get_short_help_str(limit))
+            for name in names
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+@click.group(
+    cls=LazyGroup,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(__version__, "-V", "--version", prog_name="mkdocs-archdesign")
 def main() -> None:
     """Scaffold, validate, review and catalog Level 1 architecture designs.
@@ -34,8 +104,3 @@ def main() -> None:
 
     Exit codes: 0 ok, 1 findings or refused transition, 2 usage or I/O error.
     """
-
-
-for _module in (scaffold, check, review, catalog):
-    for _command in _module.COMMANDS:
-        main.add_command(_command)

@@ -123,6 +123,3 @@ def catalog_command(
       mkdocs-archdesign catalog --format markdown docs/design/payments
     """
     write_output(render_catalog(paths, fmt, config_path, template_path), output)
-
-
-COMMANDS: list[click.Command] = [catalog_command]

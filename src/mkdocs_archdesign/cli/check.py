@@ -313,6 +313,3 @@ def rules_command(code: str | None, fmt: str) -> None:
         click.echo(rules_json(rules), nl=False)
     else:
         click.echo(rules_table(rules), nl=False)
-
-
-COMMANDS: list[click.Command] = [check_command, rules_command]

@@ -313,6 +313,3 @@ def status_table(summaries: list[DesignSummary]) -> str:
     widths = [max(terminal_width(row[i]) for row in rows) for i in range(4)]
     lines = ["  ".join([*(terminal_ljust(r[i], widths[i]) for i in range(4)), r[4]]) for r in rows]
     return "\n".join(lines) + "\n"
-
-
-COMMANDS: list[click.Command] = [review_command, status_command]

@@ -238,6 +238,3 @@ def _next_steps(root: Path) -> str:
 def _site_name(root: Path) -> str:
     words = root.resolve().name.replace("-", " ").replace("_", " ").split()
     return " ".join(word.capitalize() for word in words) + " Architecture" if words else "Designs"
-
-
-COMMANDS: list[click.Command] = [new_command, init_command]
