@@ -3,8 +3,9 @@
 ``check`` reads every design once and validates the set. An editor changes one design at
 a time, many times a second, and the text that matters is the unsaved buffer, not the
 file. So each design's per-design result is kept; a change re-validates that one design
-and then re-runs only the cross-design stage (cheap: it sees ids and links, not text),
-which is what lets a design that *references* the edited one see its findings change.
+and re-runs the cross-design stage only when the design's ids or links changed (the
+cross-design rules see nothing else), which is what lets a design that *references* the
+edited one see its findings change, without a graph walk over the corpus per keystroke.
 Results are the validator's own, so the findings are exactly those of ``check``.
 """
 
@@ -19,9 +20,11 @@ from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import DesignSummary, Finding
 from mkdocs_archdesign.core.validation.corpus import check_file
 from mkdocs_archdesign.core.validation.validator import (
+    CorpusHits,
     DesignResult,
-    check_corpus,
     check_design,
+    corpus_hits,
+    with_corpus_hits,
 )
 
 
@@ -57,7 +60,7 @@ class LiveCorpus:
         self._stamps: dict[str, FileStamp | None] = {}
         self._disk: dict[str, DesignResult] = {}
         self._buffers: dict[str, DesignResult] = {}
-        self._merged: dict[str, DesignSummary] | None = None
+        self._hits: CorpusHits | None = None
 
     def __len__(self) -> int:
         return len(self._disk.keys() | self._buffers.keys())
@@ -69,7 +72,7 @@ class LiveCorpus:
         """Validate files from disk (``(shown, path)`` pairs), replacing earlier results."""
         for shown, path in files:
             self._read(shown, path)
-        self._merged = None
+        self._hits = None
 
     def refresh_file(self, shown: str, path: Path) -> bool:
         """Re-read one file if it changed on disk (or is new, or is gone).
@@ -83,7 +86,7 @@ class LiveCorpus:
         if shown in self._disk and self._stamps.get(shown) == stamp:
             return False
         self._read(shown, path)
-        self._merged = None
+        self._hits = None
         return True
 
     def forget_file(self, shown: str) -> bool:
@@ -92,7 +95,7 @@ class LiveCorpus:
         self._files.pop(shown, None)
         self._stamps.pop(shown, None)
         if known:
-            self._merged = None
+            self._hits = None
         return known
 
     def disk_result(self, shown: str) -> DesignResult | None:
@@ -101,13 +104,18 @@ class LiveCorpus:
 
     def set_buffer(self, shown: str, text: str) -> None:
         """Validate an editor buffer; it stands for the file until :meth:`drop_buffer`."""
-        self._buffers[shown] = check_design(text, shown, self.template, self.settings)
-        self._merged = None
+        before = self._current(shown)
+        result = check_design(text, shown, self.template, self.settings)
+        self._buffers[shown] = result
+        if before is None or before.entry != result.entry:
+            self._hits = None
 
     def use_disk_for(self, shown: str) -> None:
         """Let the file on disk stand for ``shown`` again (an unreadable or closed buffer)."""
-        if self._buffers.pop(shown, None) is not None:
-            self._merged = None
+        before = self._buffers.pop(shown, None)
+        after = self._disk.get(shown)
+        if before is not None and (after is None or after.entry != before.entry):
+            self._hits = None
 
     def drop_buffer(self, shown: str) -> None:
         """Forget a buffer (the document was closed); the file on disk counts again."""
@@ -115,17 +123,31 @@ class LiveCorpus:
 
     def summaries(self) -> Mapping[str, DesignSummary]:
         """Every design's summary with per-design and cross-design findings, by shown path."""
-        if self._merged is None:
-            results = {**self._disk, **self._buffers}
-            ordered = [results[shown] for shown in sorted(results)]
-            merged = check_corpus(ordered, self.settings)
-            self._merged = {summary.path: summary for summary in merged}
-        return self._merged
+        return {shown: self.summary(shown) for shown in sorted(self._disk.keys() | self._buffers)}
+
+    def summary(self, shown: str) -> DesignSummary:
+        """One design's summary, exactly as ``check`` over the same corpus reports it.
+
+        Raises:
+            KeyError: If ``shown`` is not in the corpus.
+        """
+        result = self._current(shown)
+        if result is None:
+            raise KeyError(shown)
+        return with_corpus_hits(result, self._corpus_hits().get(shown, ()), self.settings)
 
     def findings(self, shown: str) -> tuple[Finding, ...]:
         """The findings of one design (empty if it is not in the corpus)."""
-        summary = self.summaries().get(shown)
-        return summary.findings if summary is not None else ()
+        return self.summary(shown).findings if shown in self else ()
+
+    def _current(self, shown: str) -> DesignResult | None:
+        return self._buffers.get(shown) or self._disk.get(shown)
+
+    def _corpus_hits(self) -> CorpusHits:
+        if self._hits is None:
+            results = {**self._disk, **self._buffers}
+            self._hits = corpus_hits([results[s].entry for s in sorted(results)], self.settings)
+        return self._hits
 
     def _read(self, shown: str, path: Path) -> None:
         self._files[shown] = path
