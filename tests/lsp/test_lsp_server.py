@@ -21,7 +21,7 @@ from conftest import render_default_template
 from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
 from mkdocs_archdesign.core.rules import REGISTRY
 
-from .harness import Buffer, helix_command, make_client, start, until
+from .harness import Buffer, helix_command, make_client, start, until, uri
 
 pytestmark = pytest.mark.asyncio
 
@@ -281,3 +281,25 @@ async def test_custom_template_from_a_subfolder_and_live_reload(
     # So does mkdocs.yml: turning the rule off clears the finding.
     project(site, template="tpl.md", designs=["specs/**/*.md"], rules={"AD101": "off"})
     assert await buffer.change(buffer.text + "\nMore.\n") == []
+
+
+async def test_a_design_created_on_disk_is_seen_through_watched_file_events(
+    client: LanguageClient, tmp_path: Path
+) -> None:
+    root = project(tmp_path)
+    orders = write(root / "docs/design/orders-design.md", design("Orders", depends_on="[billing]"))
+    await start(client, root)
+    buffer = Buffer(client, orders)
+    assert "AD004" in {d.code for d in await buffer.open()}
+
+    billing = write(root / "docs/design/billing-design.md", design("Billing"))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=uri(billing), type=types.FileChangeType.Created)]
+        )
+    )
+    await until(
+        client,
+        lambda: "AD004" not in {d.code for d in client.published[buffer.uri][1]},
+        "AD004 to go once billing exists",
+    )

@@ -27,11 +27,11 @@ from pygls.uris import from_fs_path, to_fs_path
 from pygls.workspace import TextDocument
 
 from mkdocs_archdesign import __version__
-from mkdocs_archdesign.core.document.scanner import scan_design
 from mkdocs_archdesign.core.escape import terminal_text
 from mkdocs_archdesign.core.model import Finding
 from mkdocs_archdesign.core.validation.validator import UNREADABLE_CODE
-from mkdocs_archdesign.lsp import fixes, views
+from mkdocs_archdesign.lsp import views
+from mkdocs_archdesign.lsp.features import register_features
 from mkdocs_archdesign.lsp.projects import CONFIG_NAME, Project, ProjectError, Projects
 
 #: At most one validation per document per this many seconds while changes keep coming.
@@ -296,99 +296,9 @@ def file_changed(ls: ArchDesignServer, uri: str) -> None:
         return
     for project in ls.projects.loaded():
         if project.is_design(path):
-            shown = project.shown(path)
-            project.corpus.refresh_file(shown, path)
-            for open_uri in list(ls.applied):
-                if open_uri == uri:
-                    ls.applied.pop(open_uri)
-
-
-def register_features(server: ArchDesignServer) -> None:
-    """Hover, code actions and the outline."""
-
-    @server.feature(types.TEXT_DOCUMENT_HOVER)
-    def hover(ls: ArchDesignServer, params: types.HoverParams) -> types.Hover | None:
-        return ls.guarded(hover_for, ls, params)  # type: ignore[no-any-return]
-
-    @server.feature(
-        types.TEXT_DOCUMENT_CODE_ACTION,
-        types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
-    )
-    def code_action(
-        ls: ArchDesignServer, params: types.CodeActionParams
-    ) -> list[types.CodeAction] | None:
-        return ls.guarded(code_actions_for, ls, params)  # type: ignore[no-any-return]
-
-    @server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
-    def document_symbol(
-        ls: ArchDesignServer, params: types.DocumentSymbolParams
-    ) -> list[types.DocumentSymbol] | None:
-        return ls.guarded(symbols_for, ls, params)  # type: ignore[no-any-return]
-
-
-def _current(ls: ArchDesignServer, uri: str) -> tuple[Project, str, TextDocument] | None:
-    synced = ls.sync(uri)
-    if synced is None:
-        return None
-    return synced[0], synced[1], ls.workspace.get_text_document(uri)
-
-
-def hover_for(ls: ArchDesignServer, params: types.HoverParams) -> types.Hover | None:
-    """The rule behind a finding on the hovered line, else the template's section."""
-    current = _current(ls, params.text_document.uri)
-    if current is None:
-        return None
-    project, shown, document = current
-    line = params.position.line + 1
-    parts = [
-        views.rule_hover(finding, project.rules_url)
-        for finding in project.corpus.findings(shown)
-        if finding.line == line
-    ]
-    if not parts:
-        section = views.heading_at(scan_design(document.source, shown), line)
-        expected = views.section_hover(section.title, project.template) if section else None
-        if expected is None:
-            return None
-        parts.append(expected)
-    return types.Hover(
-        contents=types.MarkupContent(
-            kind=types.MarkupKind.Markdown, value="\n\n---\n\n".join(parts)
-        ),
-        range=views.line_range(document.lines, line),
-    )
-
-
-def code_actions_for(
-    ls: ArchDesignServer, params: types.CodeActionParams
-) -> list[types.CodeAction] | None:
-    """Quick fixes for the findings in the requested range."""
-    current = _current(ls, params.text_document.uri)
-    if current is None:
-        return None
-    project, shown, document = current
-    return fixes.code_actions(
-        params.text_document.uri,
-        scan_design(document.source, shown),
-        document.source,
-        project.template,
-        project.corpus.findings(shown),
-        params.range.start.line + 1,
-        params.range.end.line + 1,
-        params.context.diagnostics,
-    )
-
-
-def symbols_for(
-    ls: ArchDesignServer, params: types.DocumentSymbolParams
-) -> list[types.DocumentSymbol] | None:
-    """The outline: required sections with their completeness."""
-    current = _current(ls, params.text_document.uri)
-    if current is None:
-        return None
-    project, shown, document = current
-    design = scan_design(document.source, shown)
-    return views.outline(design, project.template, project.corpus.findings(shown), document.lines)
+            project.corpus.refresh_file(project.shown(path), path)
+    # An open buffer still stands for the file; re-apply it over the re-read corpus.
+    ls.applied.pop(uri, None)
 
 
 def serve() -> None:
