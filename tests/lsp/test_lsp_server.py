@@ -18,7 +18,7 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient
 
 from conftest import render_default_template
-from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
+from mkdocs_archdesign.core.config.schema import DEFAULT_RULES_URL
 from mkdocs_archdesign.core.rules import REGISTRY
 
 from .harness import Buffer, helix_command, make_client, start, until, uri

@@ -19,10 +19,11 @@ from pathlib import Path
 from mkdocs_archdesign.core.config.project import (
     ProjectConfig,
     ProjectConfigError,
+    find_config_file,
     load_project_config,
 )
+from mkdocs_archdesign.core.config.schema import DEFAULT_RULES_URL, OptionError, parse_option
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
-from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
 from mkdocs_archdesign.core.validation.corpus import (
     configured_designs,
     display_paths,
@@ -38,23 +39,17 @@ class ProjectError(Exception):
     """A project's config or template cannot be used; the message is one line."""
 
 
-def find_config(start: Path, stop: Path | None = None) -> Path | None:
-    """The nearest ``mkdocs.yml`` in ``start`` or a folder above it.
+def find_config(start: Path) -> Path | None:
+    """The nearest config in ``start`` or above, as ``check`` finds it, made absolute.
 
     Args:
         start: The document's folder.
-        stop: The last folder to look in (a workspace folder), or ``None`` for the root.
 
     Returns:
         The config file, or ``None``.
     """
-    for folder in (start, *start.parents):
-        candidate = folder / CONFIG_NAME
-        if candidate.is_file():
-            return candidate
-        if stop is not None and folder == stop:
-            break
-    return None
+    found = find_config_file(start)
+    return found.absolute() if found is not None else None
 
 
 def load_project(config: Path | None, root: Path) -> tuple[ProjectConfig, Template]:
@@ -125,7 +120,7 @@ class Projects:
             reverse=True,
         )
         stop = roots[0] if roots else None
-        config = find_config(path.parent, None)
+        config = find_config(path.parent)
         if config is not None:
             return config, config.parent
         if stop is None:
@@ -177,7 +172,11 @@ class Projects:
         files = configured_designs(docs, project.settings.designs) if docs.is_dir() else []
         shown = display_paths(files, root)
         corpus.load_files(zip(shown, files, strict=True))
-        rules_url = project.options.get("rules_url")
+        try:
+            # The one options schema the plugin's ``rules_url`` is read with.
+            rules_url = parse_option("rules_url", project.options.get("rules_url"))
+        except OptionError as exc:
+            raise ProjectError(f"{config}: plugins: archdesign: {exc}") from None
         return Project(
             root=root,
             config=project,
