@@ -137,14 +137,21 @@ async def test_code_action_inserts_the_missing_section_and_the_finding_goes(
     assert actions is not None and len(actions) == 1
     action = actions[0]
     assert isinstance(action, types.CodeAction)
-    assert action.title == "Insert section 'Data Model Overview' from the template"
+    assert "Data Model Overview" in action.title
     edits = action.edit.changes[buffer.uri]
     after = await buffer.apply(edits)
 
     assert "AD101" not in {d.code for d in after}
     assert "## 5. Data Model Overview" in buffer.text
-    # The inserted section is the template's, so the text is what a scaffold would hold.
-    assert buffer.text == design("Orders")
+    # check --fix makes the same edit: one fix engine.
+    from mkdocs_archdesign.core.config.settings import Settings
+    from mkdocs_archdesign.core.document.template import load_template
+    from mkdocs_archdesign.core.fix import apply_fixes, plan_fixes
+
+    before = design("Orders", drop="## 5. Data Model")
+    fixes = plan_fixes(before, "docs/design/orders-design.md", load_template(), Settings())
+    missing_fix = [f for f in fixes if "AD101" in f.codes]
+    assert buffer.text == apply_fixes(before, missing_fix)
 
 
 async def test_editing_one_design_refreshes_the_design_that_references_it(

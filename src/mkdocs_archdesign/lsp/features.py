@@ -85,10 +85,10 @@ def code_actions_for(
     project, shown, document = current
     return fixes.code_actions(
         params.text_document.uri,
-        scan_design(document.source, shown),
+        shown,
         document.source,
         project.template,
-        project.corpus.findings(shown),
+        project.corpus.settings,
         params.range.start.line + 1,
         params.range.end.line + 1,
         params.context.diagnostics,
