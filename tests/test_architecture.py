@@ -1,4 +1,4 @@
-"""The layering the project promises: an MkDocs-free core and two thin adapters over it."""
+"""The layering the project promises: an MkDocs-free core and thin adapters over it."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ def test_core_sources_never_mention_an_mkdocs_import() -> None:
     assert offenders == []
 
 
-def test_package_layout_is_core_and_two_adapters() -> None:
-    for folder in ("core", "cli", "plugin"):
+def test_package_layout_is_core_and_its_adapters() -> None:
+    for folder in ("core", "cli", "plugin", "lsp"):
         assert (PACKAGE / folder / "__init__.py").is_file(), folder
     assert (PACKAGE / "py.typed").is_file()
     assert (PACKAGE / "templates" / "design.md.j2").is_file()
@@ -115,3 +115,17 @@ def test_core_packages_import_one_way() -> None:
             if _layer_of(imported) > own:
                 offenders.append(f"{module} imports {imported}")
     assert sorted(offenders) == []
+
+
+def test_only_the_lsp_adapter_imports_the_optional_lsp_extra() -> None:
+    # pygls is an optional extra: the core, the CLI and the plugin must work without it
+    # (the CLI imports the server lazily inside the ``lsp`` command).
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for folder in ("core", "cli", "plugin")
+        for path in (PACKAGE / folder).rglob("*.py")
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.startswith(("import pygls", "from pygls", "import lsprotocol", "from lsprotocol"))
+        or line.startswith("from mkdocs_archdesign.lsp")
+    ]
+    assert offenders == []

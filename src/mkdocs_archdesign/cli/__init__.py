@@ -32,6 +32,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mkdocs_archdesign.cli.scaffold:init_command",
         "Create a starter site: mkdocs.yml, docs/index.md and one example design.",
     ),
+    "lsp": (
+        "mkdocs_archdesign.cli.lsp:lsp_command",
+        "Run the language server for design documents (LSP over stdio).",
+    ),
     "new": (
         "mkdocs_archdesign.cli.scaffold:new_command",
         "Scaffold a new design from the template and print its path.",
@@ -101,6 +105,7 @@ def main() -> None:
       mkdocs-archdesign review PATH request     # Draft -> Pending Review
       mkdocs-archdesign review PATH approve --reviewer @lead
       mkdocs-archdesign catalog --format markdown
+      mkdocs-archdesign lsp                     # the language server, for editors
 
     Exit codes: 0 ok, 1 findings or refused transition, 2 usage or I/O error.
     """

@@ -7,7 +7,6 @@ Heavy modules are imported inside functions so ``--help`` stays instant.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
@@ -196,19 +195,9 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
 
 
 def _selected_files(project: ProjectConfig) -> list[Path]:
-    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import configured_designs  # noqa: PLC0415
 
-    docs_dir = project.docs_dir
-    globs = project.settings.designs
-    found: list[Path] = []
-    for root, dirs, files in os.walk(docs_dir):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        relative_root = Path(root).relative_to(docs_dir)
-        for name in sorted(files):
-            relative = (relative_root / name).as_posix()
-            if is_design_path(relative, globs):
-                found.append(Path(root) / name)
-    return sorted(found, key=lambda p: p.as_posix())
+    return configured_designs(project.docs_dir, project.settings.designs)
 
 
 def resolve_paths(paths: Sequence[str]) -> list[Path]:

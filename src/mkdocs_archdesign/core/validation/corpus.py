@@ -72,6 +72,30 @@ def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> lis
     return sorted(found.values(), key=lambda p: p.as_posix())
 
 
+def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
+    """Every file under ``docs_dir`` whose docs-relative path one of ``globs`` selects.
+
+    Hidden folders are skipped. ``check`` without paths and the language server both
+    list a project's designs with this, so they validate the same corpus.
+
+    Args:
+        docs_dir: The docs folder (it must exist).
+        globs: The ``designs`` globs, relative to ``docs_dir``.
+
+    Returns:
+        Files in a stable order.
+    """
+    found: list[Path] = []
+    for root, dirs, files in os.walk(docs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        relative_root = Path(root).relative_to(docs_dir)
+        for name in sorted(files):
+            relative = (relative_root / name).as_posix()
+            if is_design_path(relative, globs):
+                found.append(Path(root) / name)
+    return sorted(found, key=lambda p: p.as_posix())
+
+
 def check_file(path: Path, shown: str, template: Template, settings: Settings) -> DesignResult:
     """Validate one file; unreadable or non-UTF-8 files become one AD000 finding."""
     try:

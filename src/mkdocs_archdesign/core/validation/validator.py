@@ -185,6 +185,52 @@ def unreadable_result(path: str, reason: str, settings: Settings) -> DesignResul
     return DesignResult(summary, entry, False, frozenset(), {})
 
 
+#: Cross-design hits by the path of the design they land on.
+CorpusHits = dict[str, list[tuple[Rule, Hit]]]
+
+
+def corpus_hits(entries: Sequence[CorpusEntry], settings: Settings) -> CorpusHits:
+    """Run the enabled cross-design rules over ``entries``; their hits by design path.
+
+    The hits depend only on the entries (ids and links), so a caller that keeps them may
+    reuse them for as long as no entry changes (the language server does, per keystroke).
+    """
+    hits: CorpusHits = {}
+    listed = list(entries)
+    for rule in REGISTRY.values():
+        if rule.corpus_check is None or not settings.rule_enabled(rule.code):
+            continue
+        for corpus_hit in rule.corpus_check(listed):
+            hits.setdefault(corpus_hit.path, []).append((rule, corpus_hit.hit))
+    return hits
+
+
+def with_corpus_hits(
+    result: DesignResult, hits: Sequence[tuple[Rule, Hit]], settings: Settings
+) -> DesignSummary:
+    """A design's final summary: its own findings plus its cross-design hits (policy applied)."""
+    added = [
+        finding
+        for rule, hit in hits
+        if (
+            finding := _finding(
+                rule,
+                hit,
+                result.entry.path,
+                settings,
+                result.downgrade,
+                result.ignored,
+                result.ignored_lines,
+            )
+        )
+        is not None
+    ]
+    if not added:
+        return result.summary
+    findings = sorted([*result.summary.findings, *added], key=Finding.sort_key)
+    return dataclasses.replace(result.summary, findings=tuple(findings))
+
+
 def check_corpus(results: Sequence[DesignResult], settings: Settings) -> list[DesignSummary]:
     """Run the cross-design rules and merge their findings into each summary.
 
@@ -195,36 +241,10 @@ def check_corpus(results: Sequence[DesignResult], settings: Settings) -> list[De
     Returns:
         The final summaries, in the order of ``results``.
     """
-    by_path = {result.entry.path: result for result in results}
-    extra: dict[str, list[Finding]] = {}
-    entries = [result.entry for result in results]
-    for rule in REGISTRY.values():
-        if rule.corpus_check is None or not settings.rule_enabled(rule.code):
-            continue
-        for corpus_hit in rule.corpus_check(entries):
-            owner = by_path.get(corpus_hit.path)
-            if owner is None:
-                continue
-            finding = _finding(
-                rule,
-                corpus_hit.hit,
-                corpus_hit.path,
-                settings,
-                owner.downgrade,
-                owner.ignored,
-                owner.ignored_lines,
-            )
-            if finding is not None:
-                extra.setdefault(corpus_hit.path, []).append(finding)
-    summaries = []
-    for result in results:
-        added = extra.get(result.entry.path)
-        if not added:
-            summaries.append(result.summary)
-            continue
-        findings = sorted([*result.summary.findings, *added], key=Finding.sort_key)
-        summaries.append(dataclasses.replace(result.summary, findings=tuple(findings)))
-    return summaries
+    hits = corpus_hits([result.entry for result in results], settings)
+    return [
+        with_corpus_hits(result, hits.get(result.entry.path, ()), settings) for result in results
+    ]
 
 
 def check_texts(
