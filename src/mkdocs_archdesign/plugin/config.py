@@ -10,7 +10,7 @@ import re
 from typing import Any
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
 from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
@@ -20,6 +20,11 @@ from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
 from mkdocs_archdesign.plugin.catalog_page import CatalogPagePath
 
 _RULE_CODE_RE = re.compile(r"^AD\d{3}$")
+
+#: ``nav_status: auto`` shows the icons up to this many designs. Material writes every
+#: nav entry's icon into every page, so the cost grows with pages x designs (see
+#: docs/performance.md for the measurement).
+NAV_STATUS_AUTO_LIMIT = 50
 
 
 class _RuleLevels(c.DictOfItems[str]):
@@ -59,6 +64,23 @@ class _Roles(c.DictOfItems[str]):
             if not name.strip():
                 raise ValidationError(f"{key}: the display name is empty")
         return names
+
+
+class _BoolOrChoice(BaseConfigOption[object]):
+    """An option that is ``true``, ``false`` or one of a few words (e.g. ``auto``)."""
+
+    def __init__(self, words: tuple[str, ...], default: bool | str) -> None:
+        super().__init__()
+        self.words = words
+        self.default = default
+
+    def run_validation(self, value: object) -> bool | str:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in self.words:
+            return value.strip().lower()
+        choices = ", ".join(("true", "false", *self.words))
+        raise ValidationError(f"{value!r} is not one of {choices}")
 
 
 class _SectionLevels(c.ListOfItems[int]):
@@ -118,8 +140,13 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     statuses = c.ListOfItems(c.Type(str), default=[status.value for status in Status])
     """The review statuses designs may use."""
 
-    handoff_graph = c.Type(bool, default=True)
-    """Draw the collaboration workflow as a mermaid flowchart on every design page."""
+    handoff_graph: Any = _BoolOrChoice(("stepper", "mermaid"), default=True)
+    """The collaboration workflow on every design page: ``true`` (the one-line stepper),
+    ``mermaid`` (the flowchart), or ``false``."""
+
+    nav_status: Any = _BoolOrChoice(("auto",), default="auto")
+    """Material's navigation status icon per design: ``true``, ``false``, or ``auto`` (on
+    up to :data:`NAV_STATUS_AUTO_LIMIT` designs; each icon is repeated in every page's nav)."""
 
     show_findings = c.Choice(("serve", "always", "never"), default="serve")
     """When findings are listed on the page: only in ``mkdocs serve``, always, or never."""
