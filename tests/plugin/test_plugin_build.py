@@ -65,7 +65,9 @@ def test_incomplete_design_fails_after_logging_every_finding(make_site, caplog_m
     missing = [m for m in messages if " AD101 " in m]
     # Every required section but the one present is reported: severity, code, path:line.
     assert len(missing) == 9
-    assert all(m.startswith("mkdocs_archdesign: error AD101 design/half-design.md:") for m in missing)
+    assert all(
+        m.startswith("mkdocs_archdesign: error AD101 design/half-design.md:") for m in missing
+    )
     errors = [r.getMessage() for r in caplog_mkdocs.records if r.levelno == logging.ERROR]
     failed = [m for m in errors if "at or above fail_on: error" in m]
     # The final error names the failing findings (five, then a count), with one prefix.

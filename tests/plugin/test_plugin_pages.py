@@ -156,7 +156,9 @@ def test_material_nav_shows_the_design_status(make_site):
 
 def test_material_superfences_setup_builds_strict(make_site):
     site = with_superfences(
-        make_site(theme={"name": "material"}, plugins=[{"archdesign": {"handoff_graph": "mermaid"}}])
+        make_site(
+            theme={"name": "material"}, plugins=[{"archdesign": {"handoff_graph": "mermaid"}}]
+        )
     )
     write_complete(site)
     site.build(strict=True)

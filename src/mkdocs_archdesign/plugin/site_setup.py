@@ -30,9 +30,8 @@ MATERIAL_FENCE = (
 #: Other themes draw mermaid with the mermaid2 plugin (list it with the site's others).
 MERMAID2_PLUGINS = "plugins: [search, mermaid2, archdesign]"
 
-#: A mermaid2 fence format that suits every theme but Material: a ``<div>`` of raw source.
-#: ``fence_mermaid_custom`` writes ``<pre><code>``, which only Material's loader unwraps;
-#: elsewhere mermaid parses the ``<code>`` tag and draws "Syntax error in text".
+#: The mermaid2 fence format that draws: a ``<div>`` of raw source. ``fence_mermaid_custom``
+#: writes ``<pre><code>``; mermaid parses the ``<code>`` tag and draws "Syntax error in text".
 _PLAIN_FENCE_FORMATS = frozenset({"fence_mermaid"})
 
 
@@ -101,28 +100,26 @@ def _mermaid_fence_formats(config: MkDocsConfig) -> list[str]:
 def mermaid_renders(config: MkDocsConfig) -> bool:
     """Whether something in this set-up draws ```` ```mermaid ```` fences in the browser.
 
-    Material draws a superfences ``mermaid`` fence itself, and so does mermaid2 with any
-    fence. With any other theme only mermaid2 draws, and only without a fence or with its
-    ``fence_mermaid`` format: the others hand mermaid HTML it reads as a syntax error.
+    Material draws a superfences ``mermaid`` fence itself. mermaid2 draws with any theme,
+    but only without a fence or with its ``fence_mermaid`` format: the others hand mermaid
+    ``<pre><code>`` HTML it reads as a syntax error (Material's own loader included).
     """
     formats = _mermaid_fence_formats(config)
-    if is_material(config):
-        return "mermaid2" in config.plugins or bool(formats)
-    if "mermaid2" not in config.plugins:
-        return False
-    return all(name in _PLAIN_FENCE_FORMATS for name in formats)
+    if "mermaid2" in config.plugins:
+        return all(name in _PLAIN_FENCE_FORMATS for name in formats)
+    return is_material(config) and bool(formats)
 
 
 def mermaid_hint(config: MkDocsConfig) -> str:
     """The one-line warning for a set-up that draws no mermaid, with the exact lines to add."""
-    if is_material(config):
-        fix = f"add to mkdocs.yml: {MATERIAL_FENCE}"
-    elif _mermaid_fence_formats(config):
+    if "mermaid2" in config.plugins or (_mermaid_fence_formats(config) and not is_material(config)):
         fix = (
             f"{MERMAID2_PLUGINS}, and the mermaid custom fence's format must be "
             "!!python/name:mermaid2.fence_mermaid (fence_mermaid_custom and "
-            "fence_code_format are for Material and draw 'Syntax error in text' here)"
+            "fence_code_format draw 'Syntax error in text' here)"
         )
+    elif is_material(config):
+        fix = f"add to mkdocs.yml: {MATERIAL_FENCE}"
     else:
         fix = f"add to mkdocs.yml: {MERMAID2_PLUGINS}"
     return (

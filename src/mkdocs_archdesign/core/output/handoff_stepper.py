@@ -11,6 +11,7 @@ mermaid. Every value is escaped; role names and handoff labels are user-supplied
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -95,7 +96,8 @@ def render_handoff_stepper(
     """
     names = role_names(roles)
     stages = workflow_stages(summary, roles)
-    chips = "".join(_chip(stage) for stage in stages)
+    prefix = _shared_prefix(stages)
+    chips = "".join(_chip(stage, prefix) for stage in stages)
     items = "".join(_item(stage) for stage in stages)
     outside = _outside_handoffs(summary, names)
     if outside:
@@ -120,13 +122,26 @@ def _name(step: Step, names: Mapping[str, str]) -> str:
     return f"{name} · {step.suffix}" if step.suffix else name
 
 
-def _chip(stage: Stage) -> str:
-    text = " + ".join(stage.names)
+def _shared_prefix(stages: list[Stage]) -> str:
+    """A prefix every name shares up to a hyphen (``python-``): the row drops it.
+
+    Cut with an ellipsis, seven stages that all start with ``python-`` would all read
+    ``pyth…``; without it they read ``archit…``, ``tech-l…``. The tooltip and the full
+    list keep the names as configured.
+    """
+    names = [name for stage in stages for name in stage.names]
+    shared = os.path.commonprefix(names)  # noqa: RUF071 - names, not paths
+    return shared[: shared.rfind("-") + 1] if len(names) > 1 else ""
+
+
+def _chip(stage: Stage, prefix: str) -> str:
+    full = " + ".join(stage.names)
+    text = " + ".join(name.removeprefix(prefix) for name in stage.names)
     word = STATE_WORDS[stage.state]
     current = ' aria-current="step"' if stage.state in ("current", "rework") else ""
     return (
         f'<li class="archdesign-handoff__step archdesign-handoff__step--{stage.state}"'
-        f'{current} title="{html_text(f"{text} ({word})")}">'
+        f'{current} title="{html_text(f"{full} ({word})")}">'
         f'<span class="archdesign-handoff__state">{html_text(word)}: </span>'
         f"{html_text(text)}</li>"
     )

@@ -16,7 +16,6 @@ import re
 _FENCE_RE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LABEL_RE = re.compile(r"^ {0,3}\*\*[^*\n]+\*\*:")
 _TASK_RE = re.compile(r"^(?P<lead> {0,3}[-*+][ \t]+)\[(?P<mark>[ xX])\](?P<rest>[ \t].*|)$")
-_ITEM_RE = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]")
 
 #: The checkbox a task marker becomes; ``disabled`` because the page is not a form.
 CHECKBOX = '<input type="checkbox" class="archdesign-task" disabled{checked}>'
@@ -63,13 +62,12 @@ def render_review_markup(markdown: str, *, checkboxes: bool) -> str:
 
 
 def _continues(lines: list[str], index: int) -> bool:
-    """Whether the next line would join the label line's paragraph."""
-    if index >= len(lines):
-        return False
-    following = lines[index]
-    if not following.strip() or _ITEM_RE.match(following) or _FENCE_RE.match(following):
-        return False
-    return not following.lstrip().startswith(("#", "|", ">", "<"))
+    """Whether the next line is another label line (which would join this paragraph).
+
+    Only a run of label lines is broken up: a paragraph that merely starts with a bold
+    label (``**Problem statement**: ...`` wrapped over lines) keeps its flow.
+    """
+    return index < len(lines) and _LABEL_RE.match(lines[index]) is not None
 
 
 def _checkbox(line: str) -> str:
