@@ -248,7 +248,9 @@ def _findings_text(entry: CatalogEntry) -> str:
         parts.append(_plural(counts.error, "error"))
     if counts.warning:
         parts.append(_plural(counts.warning, "warning"))
-    return ", ".join(parts)
+    # The colour follows the worst severity listed (an error is red, never orange).
+    worst = "error" if counts.error else "warning"
+    return f'<span class="archdesign-catalog__findings--{worst}">{", ".join(parts)}</span>'
 
 
 def _dependency_links(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntry]) -> str:
