@@ -23,6 +23,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
 from mkdocs_archdesign.core.model import DesignSummary
@@ -45,11 +46,7 @@ from mkdocs_archdesign.core.validation.validator import (
 )
 from mkdocs_archdesign.plugin import build_log, site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
-from mkdocs_archdesign.plugin.config import (
-    NAV_STATUS_AUTO_LIMIT,
-    ArchDesignConfig,
-    settings_from_config,
-)
+from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
 from mkdocs_archdesign.plugin.page_markdown import (
     insert_after_title,
     separate_lists,
