@@ -328,4 +328,13 @@ def test_headers_do_not_overlap(
         " || r.right > c.right + 1; }).map(th => th.dataset.key)"
     )
     assert overflow == []
+    # And no header is broken mid-word ("Complexi/ty"): each word fits its column.
+    broken = page.evaluate(
+        "[...document.querySelectorAll('.archdesign-catalog__table thead th button')]"
+        ".filter(b => { const r = document.createRange(); r.selectNodeContents(b);"
+        " const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
+        " return lines.size > b.textContent.trim().split(/\\s+/).length; })"
+        ".map(b => b.textContent)"
+    )
+    assert broken == []
     assert screenshot(page, f"catalog-headers-{width}").is_file()

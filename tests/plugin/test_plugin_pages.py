@@ -223,3 +223,25 @@ def test_no_mermaid_warning_when_no_graph_is_drawn(make_site, caplog_mkdocs):
     write_complete(site)
     site.build(strict=True)
     assert not [r for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
+
+
+@pytest.mark.parametrize("tasklist", [False, True])
+def test_the_design_review_block_keeps_its_lines_and_checkboxes(make_site, tasklist):
+    extensions = ["pymdownx.tasklist"] if tasklist else []
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never"}}], markdown_extensions=extensions)
+    body = (
+        "## Design Review\n\n**Status**: Draft\n**Reviewer**: @tom\n**Review Date**: TBD\n\n"
+        "**Review Checklist**:\n\n- [x] Goals are measurable\n- [ ] Alternatives justified\n\n"
+        "**Problem statement**: one paragraph\nwrapped over two lines.\n\n"
+        "```text\n- [ ] stays as code\n```\n"
+    )
+    site.write("design/probe-design.md", design("Draft", "Simple", body))
+    site.build()
+    html = site.html("design/probe-design/index.html")
+    assert "<strong>Status</strong>: Draft<br />\n<strong>Reviewer</strong>: @tom<br />" in html
+    assert "one paragraph\nwrapped over two lines." in html  # prose keeps its flow
+    assert "- [ ] stays as code" in html
+    checked = re.findall(r'<input[^>]*type="checkbox"[^>]*>', html)
+    assert len(checked) == 2 and sum("checked" in box for box in checked) == 1
+    assert "[x]" not in html.split("<h2", 1)[1].split("<pre", 1)[0]
+    assert ("archdesign-task" in html) is not tasklist  # tasklist renders them when it is on
