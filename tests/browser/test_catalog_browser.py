@@ -274,3 +274,67 @@ def test_filter_is_fast_with_1000_designs(
     )
     assert median < 100
     screenshot(page, "catalog-1000-designs")
+
+
+def test_filters_and_sort_live_in_the_url_and_the_back_button(
+    small_site: Path, serve_site: Callable[[Path], str], page: Any, screenshot: Any
+) -> None:
+    from playwright.sync_api import expect
+
+    base = serve_site(small_site)
+    # A shared link opens the filtered, sorted view: the status slug and handle as in the
+    # dropdowns.
+    page.goto(f"{base}/design/?owner=@alice&sort=title&order=desc")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    expect(page.locator('[data-filter="owner"]')).to_have_value("@alice")
+    expect(page.locator("[data-count]")).to_have_text(f"2 of {len(SPECS)} designs")
+    assert page.get_attribute("th[data-key=title]", "aria-sort") == "descending"
+    shared = titles(page)
+    assert shared == sorted(shared, key=str.lower, reverse=True) and len(shared) == 2
+
+    page.goto(f"{base}/design/")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    page.select_option('[data-filter="status"]', "approved")
+    page.wait_for_url("**/design/?status=approved")
+    page.fill('[data-filter="text"]', "order")
+    page.wait_for_url("**/design/?status=approved&q=order")
+    expect(page.locator("[data-count]")).to_have_text(f"1 of {len(SPECS)} designs")
+    page.go_back()
+    page.wait_for_url("**/design/?status=approved")
+    expect(page.locator('[data-filter="text"]')).to_have_value("")
+    expect(page.locator('[data-filter="status"]')).to_have_value("approved")
+    page.go_back()
+    page.wait_for_url("**/design/")
+    expect(page.locator('[data-filter="status"]')).to_have_value("")
+    expect(page.locator("[data-count]")).to_have_text(f"{len(SPECS)} of {len(SPECS)} designs")
+    # An unknown value shows every design instead of an empty table.
+    page.goto(f"{base}/design/?status=no-such-status")
+    expect(page.locator("[data-count]")).to_have_text(f"{len(SPECS)} of {len(SPECS)} designs")
+    assert screenshot(page, "catalog-url-state").is_file()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_headers_do_not_overlap(
+    small_site: Path, serve_site: Callable[[Path], str], page: Any, screenshot: Any, width: int
+) -> None:
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(f"{serve_site(small_site)}/design/")
+    page.wait_for_selector(".archdesign-catalog__filters:not([hidden])")
+    # Each header's text stays inside its own cell: no label runs into the next column.
+    overflow = page.evaluate(
+        "[...document.querySelectorAll('.archdesign-catalog__table thead th')]"
+        ".filter(th => { const b = th.querySelector('button'); const r = b.getBoundingClientRect();"
+        " const c = th.getBoundingClientRect(); return b.scrollWidth > b.clientWidth + 1"
+        " || r.right > c.right + 1; }).map(th => th.dataset.key)"
+    )
+    assert overflow == []
+    # And no header is broken mid-word ("Complexi/ty"): each word fits its column.
+    broken = page.evaluate(
+        "[...document.querySelectorAll('.archdesign-catalog__table thead th button')]"
+        ".filter(b => { const r = document.createRange(); r.selectNodeContents(b);"
+        " const lines = new Set([...r.getClientRects()].map(x => Math.round(x.top)));"
+        " return lines.size > b.textContent.trim().split(/\\s+/).length; })"
+        ".map(b => b.textContent)"
+    )
+    assert broken == []
+    assert screenshot(page, f"catalog-headers-{width}").is_file()

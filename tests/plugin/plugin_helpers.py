@@ -19,7 +19,8 @@ from mkdocs_archdesign.core.document.template import default_template_source
 REPO_ROOT = Path(__file__).resolve().parents[2]
 COMPLETE = REPO_ROOT / "tests" / "fixtures" / "complete"
 
-#: Material-style mermaid via superfences; works with any theme and keeps builds offline.
+#: Material's mermaid via superfences; keeps builds offline. Only Material draws this fence
+#: (other themes show its source, and the plugin warns), so the helper sets the theme.
 SUPERFENCES = [
     {
         "pymdownx.superfences": {
@@ -66,6 +67,8 @@ def with_superfences(site: Any) -> Any:
     ``!!python/name:`` tag into a plain string; unquote it so MkDocs loads the function.
     """
     site.config["markdown_extensions"] = SUPERFENCES
+    if site.config.get("theme") == "mkdocs":  # make_site's default, not a test's choice
+        site.config["theme"] = {"name": "material"}
     save = site.save_config
 
     def save_with_tags() -> Path:

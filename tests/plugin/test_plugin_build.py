@@ -34,7 +34,7 @@ def plugin_records(caplog: pytest.LogCaptureFixture) -> list[logging.LogRecord]:
 
 
 def test_complete_design_builds_with_badge_and_graph(make_site, caplog_mkdocs):
-    site = with_superfences(make_site())
+    site = with_superfences(make_site(plugins=[{"archdesign": {"handoff_graph": "mermaid"}}]))
     write_complete(site)
     site.build(strict=True)
     html = site.html("design/order-service-design/index.html")
@@ -63,11 +63,18 @@ def test_incomplete_design_fails_after_logging_every_finding(make_site, caplog_m
         site.build()
     messages = [r.getMessage() for r in plugin_records(caplog_mkdocs)]
     missing = [m for m in messages if " AD101 " in m]
-    # Every required section but the one present is reported, each as path:line code message.
+    # Every required section but the one present is reported: severity, code, path:line.
     assert len(missing) == 9
-    assert all(m.startswith("mkdocs_archdesign: design/half-design.md:") for m in missing)
-    errors = [r for r in caplog_mkdocs.records if r.levelno == logging.ERROR]
-    assert any("at or above fail_on: error" in r.getMessage() for r in errors)
+    assert all(
+        m.startswith("mkdocs_archdesign: error AD101 design/half-design.md:") for m in missing
+    )
+    errors = [r.getMessage() for r in caplog_mkdocs.records if r.levelno == logging.ERROR]
+    failed = [m for m in errors if "at or above fail_on: error" in m]
+    # The final error names the failing findings (five, then a count), with one prefix.
+    assert len(failed) == 1 and failed[0].count("error AD101 design/half-design.md:") == 5
+    assert failed[0].count("archdesign:") == 1
+    total = sum(1 for m in messages if m.startswith("mkdocs_archdesign: error "))
+    assert f"and {total - 5} more" in failed[0]
     warned = [r for r in plugin_records(caplog_mkdocs) if " AD101 " in r.getMessage()]
     assert {r.levelno for r in warned} <= {logging.WARNING, logging.ERROR}
     assert not (site.site_dir / "design").exists(), "the build must stop before writing pages"
@@ -94,11 +101,22 @@ def test_strict_fails_on_a_warning_finding(make_site):
 
 
 def test_draft_findings_are_info_and_do_not_fail(make_site, caplog_mkdocs):
+    caplog_mkdocs.set_level(logging.DEBUG, logger="mkdocs")
     site = make_site()
     site.write("design/order-service-design.md", render_default_template())
     site.build()
     records = [r for r in plugin_records(caplog_mkdocs) if " AD103 " in r.getMessage()]
-    assert records and {r.levelno for r in records} == {logging.INFO}
+    # Listed one by one only at debug level (mkdocs build -v); INFO has one line per draft.
+    assert records and {r.levelno for r in records} == {logging.DEBUG}
+    assert all(r.getMessage().startswith("mkdocs_archdesign: info AD103 ") for r in records)
+    infos = [r.getMessage() for r in plugin_records(caplog_mkdocs) if r.levelno == logging.INFO]
+    drafts = [m for m in infos if "design/order-service-design.md: Draft, " in m]
+    listed = [r for r in plugin_records(caplog_mkdocs) if r.levelno == logging.DEBUG]
+    assert drafts == [
+        f"mkdocs_archdesign: design/order-service-design.md: Draft, {len(listed)} to do "
+        "(mkdocs build -v or mkdocs-archdesign check lists them)"
+    ]
+    assert len(infos) == 2  # the draft's line and the run's total
     assert "archdesign-status--draft" in site.html("design/order-service-design/index.html")
 
 
@@ -196,7 +214,15 @@ handoffs:
 **Status**: Approved
 **Reviewer**: <img src=x onerror=alert(3)>
 """
-    site = make_site(plugins=[{"archdesign": {"fail_on": "never", "show_findings": "always"}}])
+    options = {"fail_on": "never", "show_findings": "always"}
+    site = make_site(plugins=[{"archdesign": {**options, "handoff_graph": "stepper"}}])
+    site.write("design/evil-design.md", text)
+    site.build()
+    html = site.html("design/evil-design/index.html")
+    stepper = html[html.index('<div class="archdesign-handoff"') : html.index("</details></div>")]
+    assert "<script" not in stepper and "<img" not in stepper
+    assert "&lt;img src=x onerror=alert(2)&gt;" in stepper  # the outside agent, escaped
+    site = make_site(plugins=[{"archdesign": {**options, "handoff_graph": "mermaid"}}])
     site.write("design/evil-design.md", text)
     site.build()
     html = site.html("design/evil-design/index.html")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
+from mkdocs.utils.yaml import get_yaml_loader
 from plugin_helpers import badge, mermaid_block, with_superfences, write_complete
 
 STAGE = {
@@ -35,7 +37,7 @@ def classes(graph: str) -> dict[str, str]:
 def test_the_current_stage_is_highlighted_for_each_status_and_complexity(
     make_site, status, complexity
 ):
-    site = make_site(plugins=[{"archdesign": {"fail_on": "never"}}])
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never", "handoff_graph": "mermaid"}}])
     site.write("design/probe-design.md", design(status, complexity))
     site.build()
     graph = mermaid_block(site.html("design/probe-design/index.html"))
@@ -66,9 +68,8 @@ def test_the_current_stage_is_highlighted_for_each_status_and_complexity(
 
 
 def test_handoffs_add_labelled_edges_and_roles_are_configurable(make_site):
-    site = make_site(
-        plugins=[{"archdesign": {"fail_on": "never", "roles": {"tech-lead": "Platform lead"}}}]
-    )
+    options = {"fail_on": "never", "roles": {"tech-lead": "Platform lead"}}
+    site = make_site(plugins=[{"archdesign": {**options, "handoff_graph": "mermaid"}}])
     text = design("Draft", "Medium").replace(
         "complexity: Medium\n",
         "complexity: Medium\nhandoffs:\n  - label: python-tech-lead escalation\n"
@@ -78,7 +79,9 @@ def test_handoffs_add_labelled_edges_and_roles_are_configurable(make_site):
     site.build()
     html = site.html("design/probe-design/index.html")
     graph = mermaid_block(html)
-    assert 'architect -.->|"python-tech-lead escalation"| review1' in graph
+    # The handoff names the workflow's own architect -> review edge: labelled, not doubled.
+    assert 'architect -->|"python-tech-lead escalation"| review1' in graph
+    assert "architect -.->" not in graph and "architect --> review1" not in graph
     assert 'review1["Platform lead<br/><small>review</small>"]' in graph
     assert "a design review from Platform lead" in html
 
@@ -152,7 +155,11 @@ def test_material_nav_shows_the_design_status(make_site):
 
 
 def test_material_superfences_setup_builds_strict(make_site):
-    site = with_superfences(make_site(theme={"name": "material"}))
+    site = with_superfences(
+        make_site(
+            theme={"name": "material"}, plugins=[{"archdesign": {"handoff_graph": "mermaid"}}]
+        )
+    )
     write_complete(site)
     site.build(strict=True)
     html = site.html("design/order-service-design/index.html")
@@ -163,7 +170,11 @@ def test_material_superfences_setup_builds_strict(make_site):
 
 def test_mermaid2_with_a_local_javascript_path_builds_strict(make_site):
     site = make_site(
-        plugins=["search", {"mermaid2": {"javascript": "js/mermaid.min.js"}}, "archdesign"]
+        plugins=[
+            "search",
+            {"mermaid2": {"javascript": "js/mermaid.min.js"}},
+            {"archdesign": {"handoff_graph": "mermaid"}},
+        ]
     )
     write_complete(site)
     site.write("js/mermaid.min.js", "/* stand-in: the browser test uses the real file */\n")
@@ -177,22 +188,60 @@ def test_missing_mermaid_renderer_warns_once_with_the_fix(make_site, caplog_mkdo
     site = make_site()
     write_complete(site)
     site.build()
-    hints = [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]
+    hints = [r for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
     assert len(hints) == 1
-    assert "plugins: [mermaid2]" in hints[0].getMessage()
-    assert "custom_fences" in hints[0].getMessage()
+    assert "add to mkdocs.yml: plugins: [search, mermaid2, archdesign]" in hints[0].getMessage()
 
 
-def test_missing_mermaid_renderer_warns_for_the_catalog_graph_alone(make_site, caplog_mkdocs):
-    site = make_site(plugins=[{"archdesign": {"handoff_graph": False}}])
+def test_material_without_the_fence_is_told_the_exact_line(make_site, caplog_mkdocs):
+    site = make_site(theme={"name": "material"})
     write_complete(site)
     site.build()
-    hints = [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]
-    assert len(hints) == 1 and "catalog" in hints[0].getMessage()
+    hints = [r.getMessage() for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
+    assert len(hints) == 1
+    line = hints[0].split("add to mkdocs.yml: ", 1)[1].split("; or set", 1)[0]
+    # The line is YAML MkDocs loads as it is: paste it and the warning goes away.
+    loaded = yaml.load(line, Loader=get_yaml_loader())
+    fence = loaded["markdown_extensions"][0]["pymdownx.superfences"]["custom_fences"][0]
+    assert fence["name"] == "mermaid" and fence["format"].__name__ == "fence_code_format"
+    with_superfences(site)
+    caplog_mkdocs.clear()
+    site.build(strict=True)
+    assert not [r for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
+
+
+def test_default_theme_with_the_material_fence_is_told_it_draws_nothing(make_site, caplog_mkdocs):
+    site = with_superfences(make_site(theme={"name": "mkdocs"}))
+    write_complete(site)
+    site.build()
+    hints = [r.getMessage() for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
+    assert len(hints) == 1 and "mermaid2.fence_mermaid" in hints[0]
 
 
 def test_no_mermaid_warning_when_no_graph_is_drawn(make_site, caplog_mkdocs):
     site = make_site(plugins=[{"archdesign": {"handoff_graph": False, "catalog": False}}])
     write_complete(site)
     site.build(strict=True)
-    assert not [r for r in caplog_mkdocs.records if "mermaid renderer" in r.getMessage()]
+    assert not [r for r in caplog_mkdocs.records if "mermaid diagrams" in r.getMessage()]
+
+
+@pytest.mark.parametrize("tasklist", [False, True])
+def test_the_design_review_block_keeps_its_lines_and_checkboxes(make_site, tasklist):
+    extensions = ["pymdownx.tasklist"] if tasklist else []
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never"}}], markdown_extensions=extensions)
+    body = (
+        "## Design Review\n\n**Status**: Draft\n**Reviewer**: @tom\n**Review Date**: TBD\n\n"
+        "**Review Checklist**:\n\n- [x] Goals are measurable\n- [ ] Alternatives justified\n\n"
+        "**Problem statement**: one paragraph\nwrapped over two lines.\n\n"
+        "```text\n- [ ] stays as code\n```\n"
+    )
+    site.write("design/probe-design.md", design("Draft", "Simple", body))
+    site.build()
+    html = site.html("design/probe-design/index.html")
+    assert "<strong>Status</strong>: Draft<br />\n<strong>Reviewer</strong>: @tom<br />" in html
+    assert "one paragraph\nwrapped over two lines." in html  # prose keeps its flow
+    assert "- [ ] stays as code" in html
+    checked = re.findall(r'<input[^>]*type="checkbox"[^>]*>', html)
+    assert len(checked) == 2 and sum("checked" in box for box in checked) == 1
+    assert "[x]" not in html.split("<h2", 1)[1].split("<pre", 1)[0]
+    assert ("archdesign-task" in html) is not tasklist  # tasklist renders them when it is on

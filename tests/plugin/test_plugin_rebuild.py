@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.commands.build import build
 from mkdocs.livereload import LiveReloadServer
 from plugin_helpers import complete_designs, render_default_template, write_complete
@@ -102,9 +104,12 @@ def test_serve_shows_findings_and_does_not_abort(make_site, caplog_mkdocs):
     plugin.on_startup(command="serve", dirty=False)
     build(config)  # would abort under `mkdocs build`
     html = site.html("design/half-design/index.html")
-    assert '<details class="archdesign-findings warning">' in html
+    # Danger, not warning: the box's colour follows the worst severity it lists (an error).
+    assert '<details class="archdesign-findings danger" data-search-exclude>' in html
     assert 'href="https://mkdocs-archdesign.readthedocs.io/en/latest/rules/#ad101"' in html
     assert "mkdocs build would abort" in caplog_mkdocs.text
+    summary = [r.getMessage() for r in caplog_mkdocs.records if "would abort" in r.getMessage()]
+    assert re.match(r"mkdocs_archdesign: \d+ finding\(s\) at or above fail_on", summary[0])
 
 
 def test_serve_watches_the_custom_template(make_site):

@@ -40,7 +40,7 @@
     this.tbody = this.table.tBodies[0];
     this.count = root.querySelector("[data-count]");
     this.rows = readRows(this.tbody);
-    this.sortState = { index: -1, descending: false };
+    this.sortState = { index: -1, descending: false, key: "" };
     this.timer = null;
     this.limit = ROW_LIMIT;
     // Only long tables get the button: shorter ones keep exactly their markup.
@@ -50,10 +50,85 @@
     if (this.form) {
       this.form.hidden = false;
     }
-    if (this.rows.length > this.limit) {
+    var self = this;
+    this.original = this.rows.slice();
+    this.onPopState = function () {
+      if (!document.contains(root)) { // Material's instant navigation replaced the page
+        window.removeEventListener("popstate", self.onPopState);
+        return;
+      }
+      self.restore();
+    };
+    window.addEventListener("popstate", this.onPopState);
+    if (!this.restore() && this.rows.length > this.limit) {
       this.apply();
     }
   }
+
+  /* The view lives in the URL, keyed by the filter names with the dropdowns' own values
+   * (?status=approved&owner=@alice&tag=x&q=words&sort=owner&order=desc), so a filtered
+   * view can be shared and the back button returns to the previous one. */
+  var URL_KEYS = { status: "status", owner: "owner", tag: "tag", text: "q" };
+
+  Catalog.prototype.restore = function () {
+    var params = new URLSearchParams(window.location.search);
+    var changed = false;
+    var self = this;
+    Object.keys(URL_KEYS).forEach(function (name) {
+      var control = self.control(name);
+      if (!control) { return; }
+      var wanted = params.get(URL_KEYS[name]) || "";
+      if (control.tagName === "SELECT" && wanted &&
+          !Array.prototype.some.call(control.options, function (o) { return o.value === wanted; })) {
+        wanted = ""; // a value no design has (any more): show everything instead of nothing
+      }
+      if (control.value !== wanted) { control.value = wanted; changed = true; }
+    });
+    var sortKey = params.get("sort") || "";
+    var descending = params.get("order") === "desc";
+    var th = sortKey ? this.table.querySelector('thead th[data-key="' + sortKey.replace(/[^a-z0-9_-]/gi, "") + '"]') : null;
+    if (th && (this.sortState.key !== sortKey || this.sortState.descending !== descending)) {
+      this.sortTo(th, descending);
+      changed = true;
+    } else if (!th && this.sortState.key) {
+      this.unsort();
+      changed = true;
+    }
+    if (changed || params.toString()) {
+      this.apply();
+      return true;
+    }
+    return false;
+  };
+
+  Catalog.prototype.unsort = function () {
+    this.rows = this.original.slice();
+    var fragment = document.createDocumentFragment();
+    this.rows.forEach(function (row) { fragment.appendChild(row.el); });
+    this.tbody.appendChild(fragment);
+    Array.prototype.forEach.call(this.table.tHead.rows[0].cells, function (cell) {
+      cell.removeAttribute("aria-sort");
+    });
+    this.sortState = { index: -1, descending: false, key: "" };
+  };
+
+  Catalog.prototype.save = function () {
+    var params = new URLSearchParams(window.location.search);
+    var self = this;
+    Object.keys(URL_KEYS).forEach(function (name) {
+      var value = self.value(name);
+      if (value) { params.set(URL_KEYS[name], value); } else { params.delete(URL_KEYS[name]); }
+    });
+    if (this.sortState.key) {
+      params.set("sort", this.sortState.key);
+      if (this.sortState.descending) { params.set("order", "desc"); } else { params.delete("order"); }
+    }
+    var query = params.toString();
+    var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.pushState(null, "", url);
+    }
+  };
 
   Catalog.prototype.createMoreButton = function () {
     var self = this;
@@ -84,14 +159,14 @@
     ["status", "owner", "tag"].forEach(function (name) {
       var control = self.control(name);
       if (control) {
-        control.addEventListener("change", function () { self.apply(); });
+        control.addEventListener("change", function () { self.apply(); self.save(); });
       }
     });
     var text = this.control("text");
     if (text) {
       text.addEventListener("input", function () {
         window.clearTimeout(self.timer);
-        self.timer = window.setTimeout(function () { self.apply(); }, TEXT_DELAY_MS);
+        self.timer = window.setTimeout(function () { self.apply(); self.save(); }, TEXT_DELAY_MS);
       });
     }
   };
@@ -143,7 +218,7 @@
       button.textContent = th.textContent;
       th.textContent = "";
       th.appendChild(button);
-      button.addEventListener("click", function () { self.sortBy(index, th); });
+      button.addEventListener("click", function () { self.sortBy(index, th); self.save(); });
     });
   };
 
@@ -158,8 +233,15 @@
 
   Catalog.prototype.sortBy = function (index, th) {
     var state = this.sortState;
-    state.descending = state.index === index ? !state.descending : false;
+    this.sortTo(th, state.index === index ? !state.descending : false);
+  };
+
+  Catalog.prototype.sortTo = function (th, descending) {
+    var state = this.sortState;
+    var index = Array.prototype.indexOf.call(th.parentNode.cells, th);
+    state.descending = descending;
     state.index = index;
+    state.key = th.getAttribute("data-key");
     var numeric = th.getAttribute("data-type") === "number";
     var direction = state.descending ? -1 : 1;
     var keyed = this.rows.map(function (row, position) {

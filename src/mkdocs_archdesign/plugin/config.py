@@ -90,8 +90,13 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     statuses = _Option[tuple[str, ...]]("statuses")
     """The review statuses designs may use."""
 
-    handoff_graph = _Option[bool]("handoff_graph")
-    """Draw the collaboration workflow as a mermaid flowchart on every design page."""
+    handoff_graph = _Option[bool | str]("handoff_graph")
+    """The collaboration workflow on every design page: ``true`` (the one-line stepper),
+    ``mermaid`` (the flowchart), or ``false``."""
+
+    nav_status = _Option[bool | str]("nav_status")
+    """Material's nav status icon per design: ``true``, ``false``, or ``auto`` (on up to
+    ``NAV_STATUS_AUTO_LIMIT`` designs; each icon is repeated in every page's nav)."""
 
     show_findings = _Option[Any]("show_findings")
     """When findings are listed on the page: only in ``mkdocs serve``, always, or never."""

@@ -17,20 +17,25 @@ from typing import Any, Literal
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
+from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
-from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
+from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.output.handoff_stepper import render_handoff_stepper
 from mkdocs_archdesign.core.output.page_blocks import (
     render_badge,
     render_findings,
     render_next_step,
     status_slug,
 )
+from mkdocs_archdesign.core.output.review_markup import render_review_markup
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
 from mkdocs_archdesign.core.validation.validator import (
@@ -39,7 +44,7 @@ from mkdocs_archdesign.core.validation.validator import (
     check_corpus,
     unreadable_result,
 )
-from mkdocs_archdesign.plugin import site_setup
+from mkdocs_archdesign.plugin import build_log, site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
 from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
 from mkdocs_archdesign.plugin.page_markdown import (
@@ -75,6 +80,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
         self._graphs: dict[tuple[Any, ...], str] = {}
+        self._nav_status = False
+        self._checkboxes = True
+        self._unindexed: dict[str, list[str]] = {}
+        self._stashed: dict[str, str] = {}
+        self._strip_for_search = False
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -96,9 +106,12 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
         site_setup.register_status_titles(config)
-        draws_graphs = self.config.handoff_graph or self.config.catalog
-        if draws_graphs and not site_setup.mermaid_configured(config):
-            log.warning(site_setup.MERMAID_HINT)
+        # Only the flowchart and the catalog's dependency graph need mermaid; the stepper is HTML.
+        graphs = self.config.handoff_graph == "mermaid" or self.config.catalog
+        if graphs and not site_setup.mermaid_renders(config):
+            log.warning(site_setup.mermaid_hint(config))
+        self._checkboxes = "pymdownx.tasklist" not in config.markdown_extensions
+        self._strip_for_search = site_setup.search_ignores_exclude(config)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files | None:
@@ -112,6 +125,10 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.cache.finish_run()
         self.summaries = check_corpus(results, self.settings)
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
+        nav_status = self.config.nav_status
+        if nav_status == "auto":
+            nav_status = len(self.summaries) <= NAV_STATUS_AUTO_LIMIT
+        self._nav_status = bool(nav_status)
         self._report()
         self._enforce_fail_on()
         self.catalog_page.add_files(files, config, self.summaries)
@@ -154,8 +171,43 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if unparsed:
             markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
         neutralise_meta(page.meta)
-        page.meta["status"] = site_setup.nav_status(status_slug(summary))
-        return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
+        if self._nav_status:
+            page.meta["status"] = site_setup.nav_status(status_slug(summary))
+        else:
+            # Material would print the design's own status word as an unknown nav icon.
+            page.meta.pop("status", None)
+        blocks = self._blocks(summary, unparsed)
+        self._unindexed[page.file.src_uri] = [b for b in blocks if site_setup.unindexed(b)]
+        markdown = render_review_markup(markdown, checkboxes=self._checkboxes)
+        return insert_after_title(separate_lists(markdown), blocks)
+
+    @event_priority(100)
+    def _hide_from_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        """Take the excluded blocks out of the page before MkDocs' search plugin indexes it.
+
+        MkDocs' own search plugin ignores ``data-search-exclude`` (Material's honours it):
+        the blocks leave ``page.content`` before search runs and come back after it.
+        """
+        blocks = self._unindexed.get(page.file.src_uri)
+        if not self._strip_for_search or not blocks or page.content is None:
+            return None
+        self._stashed[page.file.src_uri] = page.content
+        page.content = site_setup.without_blocks(page.content, blocks)
+        return None
+
+    @event_priority(-100)
+    def _restore_after_search(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        content = self._stashed.pop(page.file.src_uri, None)
+        if content is not None:
+            page.content = content
+            context["page"] = page
+        return None
+
+    on_page_context = CombinedEvent(_hide_from_search, _restore_after_search)
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -170,6 +222,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summary_by_uri = {}
         self.design_files = {}
         self._graphs = {}
+        self._unindexed = {}
+        self._stashed = {}
 
     def _load_template(self) -> Template:
         try:
@@ -202,44 +256,17 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         return self.cache.check(text.lstrip("\ufeff"), path, self.template, self.settings)
 
     def _report(self) -> None:
-        total = FindingCounts()
-        for summary in self.summaries:
-            for finding in summary.findings:
-                level = log.info if finding.severity is Severity.INFO else log.warning
-                level("%s:%d %s %s", finding.path, finding.line, finding.code, finding.message)
-            total = total + summary.counts
-        stats = self.cache.stats
-        log.info(
-            "%d design(s) checked: %d error(s), %d warning(s), %d info (%d re-checked, %d cached)",
-            len(self.summaries),
-            total.error,
-            total.warning,
-            total.info,
-            stats.misses,
-            stats.hits,
-        )
+        build_log.report(log, self.summaries, self.cache.stats)
 
     def _enforce_fail_on(self) -> None:
-        fail_on = self.settings.fail_on
-        failing = [
-            finding
-            for summary in self.summaries
-            for finding in summary.findings
-            if fail_on.fails(finding.severity)
-        ]
-        if not failing:
+        message = build_log.fail_on_message(self.summaries, self.settings.fail_on)
+        if message is None:
             return
-        counts = FindingCounts.of(failing)
-        message = (
-            f"archdesign: {len(failing)} finding(s) at or above fail_on: {fail_on.value} "
-            f"({counts.error} error(s), {counts.warning} warning(s)) in "
-            f"{len({finding.path for finding in failing})} design(s); see the log above"
-        )
         if self.serving:
             # A failed rebuild would freeze the page the writer is fixing; show it instead.
             log.info("%s (mkdocs build would abort)", message)
             return
-        raise PluginError(message)
+        raise PluginError(f"archdesign: {message}")
 
     def _blocks(self, summary: DesignSummary, unparsed: bool) -> list[str]:
         options = self.config
@@ -249,17 +276,24 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         show = options.show_findings
         if show == "always" or (show == "serve" and (self.serving or unparsed)):
             blocks.append(render_findings(summary.findings, options.rules_url))
+        next_step = next_step_text(summary, options.roles)
+        mermaid = options.handoff_graph == "mermaid"
         if options.handoff_graph:
-            blocks.append(self._handoff_graph(summary))
-        if options.badge or options.handoff_graph:
-            blocks.append(render_next_step(next_step_text(summary, options.roles)))
+            blocks.append(self._handoff_graph(summary, mermaid, next_step))
+        if mermaid or (options.badge and not options.handoff_graph):
+            blocks.append(render_next_step(next_step))
         return blocks
 
-    def _handoff_graph(self, summary: DesignSummary) -> str:
-        # The graph depends on these three alone, and a site has few distinct combinations:
+    def _handoff_graph(self, summary: DesignSummary, mermaid: bool, next_step: str) -> str:
+        # The graph depends on these alone, and a site has few distinct combinations:
         # drawing it once per combination, not once per page, keeps serve rebuilds cheap.
-        key = (summary.complexity, summary.status, summary.handoffs)
+        key = (summary.complexity, summary.status, summary.handoffs, mermaid, next_step)
         graph = self._graphs.get(key)
         if graph is None:
-            graph = self._graphs[key] = render_handoff_graph(summary, self.config.roles)
+            roles = self.config.roles
+            graph = self._graphs[key] = (
+                render_handoff_graph(summary, roles)
+                if mermaid
+                else render_handoff_stepper(summary, roles, render_next_step(next_step))
+            )
         return graph

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
 from mkdocs_archdesign.core.model import Status
+from mkdocs_archdesign.core.output.page_blocks import SEARCH_EXCLUDE
 
 #: Where the stylesheet lands in the built site (and its ``extra_css`` entry).
 CSS_URI = "assets/archdesign/archdesign.css"
@@ -21,13 +22,17 @@ CSS_URI = "assets/archdesign/archdesign.css"
 #: with the theme's own ``new``/``deprecated`` or a site's custom statuses.
 STATUS_PREFIX = "archdesign-"
 
-MERMAID_HINT = (
-    "handoff graphs and the catalog's dependency graph need a mermaid renderer, and none "
-    "is configured. Add the mermaid2 plugin (plugins: [mermaid2]) or, with Material, a "
-    "custom fence: markdown_extensions: [{pymdownx.superfences: {custom_fences: [{name: "
-    "mermaid, class: mermaid, format: !!python/name:pymdownx.superfences.fence_code_format}"
-    "]}}]; or set handoff_graph: false and catalog: false"
+#: The one line that makes Material draw mermaid: its superfences custom fence.
+MATERIAL_FENCE = (
+    "markdown_extensions: [{pymdownx.superfences: {custom_fences: [{name: mermaid, "
+    "class: mermaid, format: !!python/name:pymdownx.superfences.fence_code_format }]}}]"
 )
+#: Other themes draw mermaid with the mermaid2 plugin (list it with the site's others).
+MERMAID2_PLUGINS = "plugins: [search, mermaid2, archdesign]"
+
+#: The mermaid2 fence format that draws: a ``<div>`` of raw source. ``fence_mermaid_custom``
+#: writes ``<pre><code>``; mermaid parses the ``<code>`` tag and draws "Syntax error in text".
+_PLAIN_FENCE_FORMATS = frozenset({"fence_mermaid"})
 
 
 def nav_status(slug: str) -> str:
@@ -76,10 +81,71 @@ def register_status_titles(config: MkDocsConfig) -> None:
     titles.setdefault(nav_status("unknown"), "Design: unknown status")
 
 
-def mermaid_configured(config: MkDocsConfig) -> bool:
-    """Whether the mermaid2 plugin or a ``mermaid`` superfences custom fence is set up."""
-    if "mermaid2" in config.plugins:
-        return True
+def is_material(config: MkDocsConfig) -> bool:
+    """Whether the site's theme is Material for MkDocs (or a theme extending it)."""
+    theme = config.theme
+    return theme.name == "material" or "material" in str(getattr(theme, "dirs", ""))
+
+
+def _mermaid_fence_formats(config: MkDocsConfig) -> list[str]:
     superfences = config.mdx_configs.get("pymdownx.superfences") or {}
     fences = superfences.get("custom_fences") or []
-    return any(isinstance(fence, dict) and fence.get("name") == "mermaid" for fence in fences)
+    return [
+        getattr(fence.get("format"), "__name__", str(fence.get("format")))
+        for fence in fences
+        if isinstance(fence, dict) and fence.get("name") == "mermaid"
+    ]
+
+
+def mermaid_renders(config: MkDocsConfig) -> bool:
+    """Whether something in this set-up draws ```` ```mermaid ```` fences in the browser.
+
+    Material draws a superfences ``mermaid`` fence itself. mermaid2 draws with any theme,
+    but only without a fence or with its ``fence_mermaid`` format: the others hand mermaid
+    ``<pre><code>`` HTML it reads as a syntax error (Material's own loader included).
+    """
+    formats = _mermaid_fence_formats(config)
+    if "mermaid2" in config.plugins:
+        return all(name in _PLAIN_FENCE_FORMATS for name in formats)
+    return is_material(config) and bool(formats)
+
+
+def mermaid_hint(config: MkDocsConfig) -> str:
+    """The one-line warning for a set-up that draws no mermaid, with the exact lines to add."""
+    if "mermaid2" in config.plugins or (_mermaid_fence_formats(config) and not is_material(config)):
+        fix = (
+            f"{MERMAID2_PLUGINS}, and the mermaid custom fence's format must be "
+            "!!python/name:mermaid2.fence_mermaid (fence_mermaid_custom and "
+            "fence_code_format draw 'Syntax error in text' here)"
+        )
+    elif is_material(config):
+        fix = f"add to mkdocs.yml: {MATERIAL_FENCE}"
+    else:
+        fix = f"add to mkdocs.yml: {MERMAID2_PLUGINS}"
+    return (
+        "the designs' and the catalog's mermaid diagrams will show as source: nothing in "
+        f"this set-up draws them ({config.theme.name or 'custom'} theme); {fix}; or set "
+        "catalog: false if the designs draw none"
+    )
+
+
+def search_ignores_exclude(config: MkDocsConfig) -> bool:
+    """Whether the site's search plugin indexes ``data-search-exclude`` blocks anyway.
+
+    Material's search plugin honours the attribute; MkDocs' own does not.
+    """
+    search = config.plugins.get("search")
+    return search is not None and type(search).__module__.startswith("mkdocs.")
+
+
+def unindexed(block: str) -> bool:
+    """Whether a rendered block is marked to stay out of the search index."""
+    opening = block.split(">", 1)[0]
+    return SEARCH_EXCLUDE in opening
+
+
+def without_blocks(content: str, blocks: list[str]) -> str:
+    """``content`` with each raw-HTML block removed once (they pass through verbatim)."""
+    for block in blocks:
+        content = content.replace(block.strip("\n"), "", 1)
+    return content

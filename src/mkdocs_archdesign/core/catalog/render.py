@@ -244,7 +244,11 @@ def _findings_text(entry: CatalogEntry) -> str:
     counts = entry.findings
     if counts.error == 0 and counts.warning == 0 and counts.info == 0:
         return '<span class="archdesign-catalog__ok">none</span>'
-    return counts.phrase()
+    # The colour follows the worst severity listed (an error is red, never orange).
+    worst = "error" if counts.error else "warning" if counts.warning else "info"
+    return (
+        f'<span class="archdesign-catalog__findings--{worst}">{html_text(counts.phrase())}</span>'
+    )
 
 
 def _dependency_links(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntry]) -> str:

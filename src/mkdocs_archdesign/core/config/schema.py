@@ -74,6 +74,25 @@ def _bool(value: Any) -> bool:
     return value
 
 
+def _bool_or(*words: str) -> Callable[[Any], bool | str]:
+    """A parser for ``true``, ``false`` or one of ``words`` (e.g. ``auto``, ``mermaid``)."""
+
+    def parse(value: Any) -> bool | str:
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in words:
+            return value.strip().lower()
+        raise ValueError(f"expected true, false or {', '.join(words)}, got {value!r}")
+
+    return parse
+
+
+#: ``nav_status: auto`` shows Material's nav icons up to this many designs. Material writes
+#: every nav entry's icon into every page, so the cost grows with pages x designs (measured
+#: on docs/performance.md).
+NAV_STATUS_AUTO_LIMIT = 50
+
+
 def _text(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError(f"expected a non-empty string, got {value!r}")
@@ -187,7 +206,8 @@ OPTIONS: dict[str, OptionSpec] = {
     "fail_on": OptionSpec(_enum(FailOn), FailOn.ERROR),
     "draft_findings": OptionSpec(_enum(DraftPolicy), DraftPolicy.DOWNGRADE),
     "statuses": OptionSpec(_statuses, tuple(status.value for status in Status)),
-    "handoff_graph": OptionSpec(_bool, True),
+    "handoff_graph": OptionSpec(_bool_or("stepper", "mermaid"), True),
+    "nav_status": OptionSpec(_bool_or("auto"), "auto"),
     "show_findings": OptionSpec(_enum(ShowFindings), ShowFindings.SERVE),
     "badge": OptionSpec(_bool, True),
     "roles": OptionSpec(_roles, {}),

@@ -95,7 +95,7 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
     """
     names = role_names(roles)
     stages = WORKFLOWS[summary.complexity]
-    current, done_until = _position(summary.effective_status, stages)
+    current, _ = _position(summary.effective_status, stages)
     superseded = summary.status is Status.SUPERSEDED
     # Top-down: a chain of up to eight steps drawn left to right is squeezed to the
     # content width until its text is unreadable; top-down keeps it at natural size.
@@ -117,9 +117,9 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
         edges.append('    review1 -.->|"changes requested"| architect')
         highlighted.append(len(edges) - 1)
     handoff_edges, outside = _handoff_edges(summary.handoffs, stages, names, lines)
-    lines.extend(edges + handoff_edges)
+    lines.extend(edges + [edge for edge in handoff_edges if not _merge_into(edge, edges)])
     lines.extend(f"    {line}" for line in _CLASS_DEFS)
-    lines.extend(_class_lines(summary, stages, current, done_until, superseded))
+    lines.extend(_class_lines(summary))
     if outside:
         # Unstyled nodes would take the theme's colours, which clash with ours in dark mode.
         lines.append(f"    class {','.join(outside)} {'inactive' if superseded else 'todo'}")
@@ -209,15 +209,20 @@ def _stage_of(step_id: str, stages: tuple[tuple[Step, ...], ...]) -> int:
     return -1
 
 
-def _class_lines(
-    summary: DesignSummary,
-    stages: tuple[tuple[Step, ...], ...],
-    current: frozenset[str],
-    done_until: int,
-    superseded: bool,
-) -> list[str]:
-    groups: dict[str, list[str]] = {}
+def step_states(summary: DesignSummary) -> dict[str, str]:
+    """Each workflow step's state: ``done``, ``current``, ``rework``, ``todo`` or ``inactive``.
+
+    Args:
+        summary: The design (its complexity picks the workflow, its status the stage).
+
+    Returns:
+        Step id to state, in workflow order.
+    """
+    stages = WORKFLOWS[summary.complexity]
+    current, done_until = _position(summary.effective_status, stages)
+    superseded = summary.status is Status.SUPERSEDED
     rework = summary.status is Status.CHANGES_REQUESTED
+    states: dict[str, str] = {}
     for index, stage in enumerate(stages):
         for step in stage:
             if superseded:
@@ -228,7 +233,19 @@ def _class_lines(
                 kind = "done"
             else:
                 kind = "todo"
-            groups.setdefault(kind, []).append(step.id)
+            states[step.id] = kind
+    return states
+
+
+def review_gate(summary: DesignSummary, names: Mapping[str, str]) -> str | None:
+    """The simple workflow's review step while a review is under way (it has no node)."""
+    return _review_gate(summary, names)
+
+
+def _class_lines(summary: DesignSummary) -> list[str]:
+    groups: dict[str, list[str]] = {}
+    for step_id, kind in step_states(summary).items():
+        groups.setdefault(kind, []).append(step_id)
     return [f"    class {','.join(ids)} {kind}" for kind, ids in groups.items()]
 
 
@@ -256,6 +273,32 @@ def _handoff_edges(
             outside.append(target)
         edges.append(f'    architect -.->|"{mermaid_label(handoff.label)}"| {target}')
     return edges, outside
+
+
+def _merge_into(handoff_edge: str, edges: list[str]) -> bool:
+    """Label the workflow edge a handoff edge repeats, in place; ``True`` when there is one.
+
+    The simple workflow's architect-to-api-designer edge *is* that handoff: drawing the
+    front matter's dotted edge beside it showed one step twice. An edge that already has
+    a label (the review gate) keeps it.
+    """
+    source, _, rest = handoff_edge.strip().partition(" -.->|")
+    label, _, target = rest.rpartition("| ")
+    for index, edge in enumerate(edges):
+        text = edge.strip()
+        if text.startswith(f"{source} -->") and text.endswith(f" {target}"):
+            if text == f"{source} --> {target}":
+                edges[index] = f"    {source} -->|{label}| {target}"
+            return True
+    return False
+
+
+def handoff_step(
+    agent: str, names: Mapping[str, str], stages: tuple[tuple[Step, ...], ...]
+) -> str | None:
+    """The id of the step an agent first acts in after the first stage, or ``None``."""
+    role = _role_of(agent, names)
+    return _first_step_of(role, stages) if role is not None else None
 
 
 def _role_of(agent: str, names: Mapping[str, str]) -> str | None:

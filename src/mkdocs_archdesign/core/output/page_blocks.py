@@ -10,6 +10,14 @@ from __future__ import annotations
 from mkdocs_archdesign.core.escape import html_text
 from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
 
+#: Marks a block for search plugins to skip (Material reads it; the plugin strips such
+#: blocks itself for MkDocs' own search plugin, which does not).
+SEARCH_EXCLUDE = "data-search-exclude"
+
+#: Between badge items: hidden on screen (the badge lays items out with gaps), but it keeps
+#: the search index's text readable ("Status Approved; Owner @alice; ...").
+_SEPARATOR = '<span class="archdesign-badge__sep">; </span>'
+
 
 def status_slug(summary: DesignSummary) -> str:
     """The CSS-safe slug of a design's status; ``"unknown"`` for statuses outside the workflow."""
@@ -27,6 +35,8 @@ def render_badge(summary: DesignSummary) -> str:
     """
     items = [
         _item("status", "Status", summary.status_text or "Draft"),
+        *([_item("owner", "Owner", summary.owner)] if summary.owner else []),
+        _item("id", "Design id", summary.id),
         _item(
             "completeness",
             "Completeness",
@@ -42,7 +52,7 @@ def render_badge(summary: DesignSummary) -> str:
     classes = f"archdesign-badge archdesign-status--{status_slug(summary)}"
     return (
         f'<div class="{classes}" role="group" aria-label="Design status">'
-        + "".join(items)
+        + _SEPARATOR.join(items)
         + "</div>"
     )
 
@@ -60,11 +70,12 @@ def render_findings(findings: tuple[Finding, ...] | list[Finding], rules_url: st
     if not findings:
         return ""
     counts = FindingCounts.of(list(findings))
-    kind = "warning" if counts.error or counts.warning else "info"
+    # Material's admonition kinds, so the colour follows the worst severity listed.
+    kind = "danger" if counts.error else "warning" if counts.warning else "info"
     rows = "".join(_finding_row(finding, rules_url) for finding in findings)
     summary = html_text(_counts_text(counts))
     return (
-        f'<details class="archdesign-findings {kind}">'
+        f'<details class="archdesign-findings {kind}" {SEARCH_EXCLUDE}>'
         f'<summary class="archdesign-findings__title">{summary}</summary>'
         f'<ul class="archdesign-findings__list">{rows}</ul></details>'
     )
@@ -72,7 +83,7 @@ def render_findings(findings: tuple[Finding, ...] | list[Finding], rules_url: st
 
 def render_next_step(text: str) -> str:
     """The next step sentence as a paragraph (plain text, escaped)."""
-    return f'<p class="archdesign-next-step">{html_text(text)}</p>'
+    return f'<p class="archdesign-next-step" {SEARCH_EXCLUDE}>{html_text(text)}</p>'
 
 
 def _item(key: str, label: str, value: str) -> str:

@@ -1,0 +1,61 @@
+"""Search hygiene and nav status: what the plugin adds to every page, and what it keeps out."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from plugin_helpers import with_superfences, write_complete
+
+DESIGN = "design/order-service-design/"
+
+
+def design_entries(site) -> list[dict[str, str]]:
+    index = json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    return [doc for doc in index["docs"] if doc["location"].startswith(DESIGN)]
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_plugins_blocks_stay_out_of_search_but_status_owner_and_id_are_found(make_site, theme):
+    site = make_site(theme={"name": theme}, plugins=["search", "archdesign"])
+    if theme == "material":
+        with_superfences(site)
+    write_complete(site)
+    site.build()
+    entries = design_entries(site)
+    text = " ".join(doc["text"] for doc in entries)
+    # Before: the stepper's role names and the mermaid classDef lines were in every design.
+    assert "classDef" not in text and "python-coder-specialist" not in text
+    assert "Next step" not in text
+    first = entries[0]["text"] if entries[0]["location"] == DESIGN else entries[1]["text"]
+    for words in ("Status", "Approved", "Owner", "@alice", "Design id", "order-service"):
+        assert words in text, words
+    # Separated, not run together ("Status ApprovedCompleteness ...").
+    assert re.search(r"Status\s+Approved\s*;\s*Owner\s+@alice\s*;", first)
+    # The page itself still shows every block.
+    html = site.html(f"{DESIGN}index.html")
+    assert 'class="archdesign-handoff"' in html and "archdesign-next-step" in html
+
+
+@pytest.mark.parametrize(
+    ("option", "designs", "shown"),
+    [
+        ("auto", 2, True),
+        ("auto", 60, False),
+        (True, 60, True),
+        (False, 2, False),
+    ],
+)
+def test_nav_status_option(make_site, option, designs, shown):
+    site = make_site(
+        theme={"name": "material"},
+        plugins=[{"archdesign": {"nav_status": option, "fail_on": "never", "catalog": False}}],
+    )
+    for number in range(designs):
+        site.write(f"design/d{number}-design.md", f"---\nstatus: Approved\n---\n# D{number}\n")
+    site.build()
+    html = site.html("index.html")
+    assert ("md-status--archdesign-approved" in html) is shown
+    # Off, no design's own status word becomes an empty icon in the nav either.
+    assert ("md-status md-status--" in html) is shown
