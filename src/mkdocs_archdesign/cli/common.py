@@ -167,7 +167,8 @@ def load_project_template(project: ProjectConfig, override: str | None = None) -
 def configured_design_files(project: ProjectConfig) -> list[Path]:
     """Every file under the docs folder that the ``designs`` globs select.
 
-    Without a config file, every Markdown file under ``docs/design``.
+    Without a config file, every Markdown file under ``docs/design``. A page holding the
+    ``archdesign-catalog`` fence is the site's catalog page, not a design.
 
     Args:
         project: The project config.
@@ -175,7 +176,10 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     Returns:
         Files in a stable order; a missing folder exits 2.
     """
-    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import (  # noqa: PLC0415 - fast startup
+        is_catalog_file,
+        is_design_path,
+    )
 
     if project.path is None:
         return resolve_paths([str(FALLBACK_DESIGN_DIR)])
@@ -189,7 +193,7 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
         relative_root = Path(root).relative_to(docs_dir)
         for name in sorted(files):
             relative = (relative_root / name).as_posix()
-            if is_design_path(relative, globs):
+            if is_design_path(relative, globs) and not is_catalog_file(Path(root) / name):
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.as_posix())
 

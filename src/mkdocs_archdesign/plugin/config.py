@@ -15,6 +15,7 @@ from mkdocs.config.base import Config, ValidationError
 from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
 from mkdocs_archdesign.core.model import FailOn, Status
+from mkdocs_archdesign.core.output.design_page import PageOptions, page_options
 from mkdocs_archdesign.core.output.handoff_graph import DEFAULT_ROLES
 from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
 from mkdocs_archdesign.plugin.catalog_page import CatalogPagePath
@@ -159,3 +160,16 @@ def settings_from_config(config: ArchDesignConfig) -> Settings:
         statuses=tuple(config.statuses),
         fail_on=FailOn(config.fail_on),
     )
+
+
+def page_options_from_config(config: ArchDesignConfig) -> PageOptions:
+    """The validated plugin options that shape a design page, as the core reads them.
+
+    Args:
+        config: The plugin's validated config.
+
+    Returns:
+        The same :class:`PageOptions` the Markdown extension builds from the same names.
+    """
+    names = ("badge", "handoff_graph", "show_findings", "roles", "rules_url")
+    return page_options({name: config[name] for name in names}, "plugins: archdesign")

@@ -22,15 +22,19 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
-from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
-from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
-from mkdocs_archdesign.core.output.page_blocks import (
-    render_badge,
-    render_findings,
-    render_next_step,
-    status_slug,
+from mkdocs_archdesign.core.model import DesignSummary, FindingCounts
+from mkdocs_archdesign.core.output.design_page import (
+    HandoffGraphs,
+    PageOptions,
+    decorate_design_markdown,
+    finding_line,
+    has_unparsed_front_matter,
+    is_info,
+    report_lines,
 )
+from mkdocs_archdesign.core.output.page_blocks import status_slug
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
 from mkdocs_archdesign.core.validation.validator import (
@@ -41,11 +45,10 @@ from mkdocs_archdesign.core.validation.validator import (
 )
 from mkdocs_archdesign.plugin import site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
-from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
-from mkdocs_archdesign.plugin.page_markdown import (
-    insert_after_title,
-    separate_lists,
-    strip_unparsed_front_matter,
+from mkdocs_archdesign.plugin.config import (
+    ArchDesignConfig,
+    page_options_from_config,
+    settings_from_config,
 )
 from mkdocs_archdesign.plugin.page_meta import neutralise_meta
 
@@ -74,7 +77,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summary_by_uri: dict[str, DesignSummary] = {}
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
-        self._graphs: dict[tuple[Any, ...], str] = {}
+        self.page_options = PageOptions()
+        self._graphs = HandoffGraphs()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -89,6 +93,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if not self.config.enabled:
             return None
         self.settings = settings_from_config(self.config)
+        self.page_options = page_options_from_config(self.config)
+        site_setup.drop_markdown_extension(config)
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
@@ -108,7 +114,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             return None
         site_setup.add_stylesheet_file(files, config)
         self.cache.start_run()
-        results = [self._check_file(file) for file in self._design_files(files)]
+        checked = [(file, self._check_file(file)) for file in self._design_files(files)]
+        for file, result in checked:
+            if result is None:  # the site's catalog page, not a design
+                del self.design_files[file.src_uri]
+        results = [result for _, result in checked if result is not None]
         self.cache.finish_run()
         self.summaries = check_corpus(results, self.settings)
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
@@ -149,13 +159,18 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         """Decorate a design page: badge, findings, handoff graph, next step, list fixes."""
         summary = self.summary_by_uri.get(page.file.src_uri)
         if summary is None:
-            return None
-        unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
-        if unparsed:
-            markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
+            return self.catalog_page.page_markdown(markdown, page)
+        unparsed = has_unparsed_front_matter(markdown, page.meta)
         neutralise_meta(page.meta)
         page.meta["status"] = site_setup.nav_status(status_slug(summary))
-        return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
+        return decorate_design_markdown(
+            markdown,
+            summary,
+            self.page_options,
+            serving=self.serving,
+            unparsed=unparsed,
+            graphs=self._graphs,
+        )
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
@@ -169,7 +184,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summaries = []
         self.summary_by_uri = {}
         self.design_files = {}
-        self._graphs = {}
+        self._graphs.clear()
 
     def _load_template(self) -> Template:
         try:
@@ -187,7 +202,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
                 self.design_files[file.src_uri] = file
         return list(self.design_files.values())
 
-    def _check_file(self, file: File) -> DesignResult:
+    def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri
         try:
             text = file.content_string
@@ -199,25 +214,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             reason = exc.strerror or exc.__class__.__name__
             return unreadable_result(path, f"cannot read {path}: {reason}", self.settings)
         assert self.template is not None
+        if is_catalog_page(text):
+            return None
         return self.cache.check(text.lstrip("\ufeff"), path, self.template, self.settings)
 
     def _report(self) -> None:
-        total = FindingCounts()
-        for summary in self.summaries:
-            for finding in summary.findings:
-                level = log.info if finding.severity is Severity.INFO else log.warning
-                level("%s:%d %s %s", finding.path, finding.line, finding.code, finding.message)
-            total = total + summary.counts
         stats = self.cache.stats
-        log.info(
-            "%d design(s) checked: %d error(s), %d warning(s), %d info (%d re-checked, %d cached)",
-            len(self.summaries),
-            total.error,
-            total.warning,
-            total.info,
-            stats.misses,
-            stats.hits,
-        )
+        findings, line = report_lines(self.summaries, stats.misses, stats.hits)
+        for finding in findings:
+            (log.info if is_info(finding) else log.warning)("%s", finding_line(finding))
+        log.info("%s", line)
 
     def _enforce_fail_on(self) -> None:
         fail_on = self.settings.fail_on
@@ -240,26 +246,3 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             log.info("%s (mkdocs build would abort)", message)
             return
         raise PluginError(message)
-
-    def _blocks(self, summary: DesignSummary, unparsed: bool) -> list[str]:
-        options = self.config
-        blocks: list[str] = []
-        if options.badge:
-            blocks.append(render_badge(summary))
-        show = options.show_findings
-        if show == "always" or (show == "serve" and (self.serving or unparsed)):
-            blocks.append(render_findings(summary.findings, options.rules_url))
-        if options.handoff_graph:
-            blocks.append(self._handoff_graph(summary))
-        if options.badge or options.handoff_graph:
-            blocks.append(render_next_step(next_step_text(summary, options.roles)))
-        return blocks
-
-    def _handoff_graph(self, summary: DesignSummary) -> str:
-        # The graph depends on these three alone, and a site has few distinct combinations:
-        # drawing it once per combination, not once per page, keeps serve rebuilds cheap.
-        key = (summary.complexity, summary.status, summary.handoffs)
-        graph = self._graphs.get(key)
-        if graph is None:
-            graph = self._graphs[key] = render_handoff_graph(summary, self.config.roles)
-        return graph

@@ -1,0 +1,237 @@
+"""One assembly of a design page's blocks, shared by the MkDocs plugin and the Markdown extension.
+
+The plugin (``on_page_markdown``) and the ``mkdocs_archdesign.extension`` Markdown extension
+(Zensical) decorate a design page with the same blocks in the same order: badge, findings,
+handoff graph, next step, inserted right after the level-1 title. Both call
+:func:`decorate_design_markdown`, so the two generators can never drift apart. The per-page
+options are read here too, with the same names, defaults and one-line errors for both.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs_archdesign.core.config.project import ProjectConfigError
+from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
+from mkdocs_archdesign.core.output.handoff_graph import (
+    DEFAULT_ROLES,
+    next_step_text,
+    render_handoff_graph,
+)
+from mkdocs_archdesign.core.output.page_blocks import (
+    DEFAULT_RULES_URL,
+    render_badge,
+    render_findings,
+    render_next_step,
+)
+from mkdocs_archdesign.core.output.page_markdown import (
+    insert_after_title,
+    separate_lists,
+    strip_unparsed_front_matter,
+)
+
+
+class ShowFindings(enum.Enum):
+    """When a design page lists its findings."""
+
+    SERVE = "serve"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
+@dataclass(frozen=True, slots=True)
+class PageOptions:
+    """The options that shape a design page (the plugin's names and defaults).
+
+    Attributes:
+        badge: Show the status badge.
+        handoff_graph: Draw the collaboration workflow as a mermaid flowchart.
+        show_findings: When findings are listed on the page.
+        roles: Display names for workflow role keys.
+        rules_url: The rule reference page finding codes link to.
+    """
+
+    badge: bool = True
+    handoff_graph: bool = True
+    show_findings: ShowFindings = ShowFindings.SERVE
+    roles: Mapping[str, str] = field(default_factory=dict)
+    rules_url: str = DEFAULT_RULES_URL
+
+
+def _flag(options: Mapping[str, Any], name: str, default: bool, where: str) -> bool:
+    value = options.get(name, default)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        raise ProjectConfigError(f"{where}: {name}: expected true or false")
+    return value
+
+
+def page_options(options: Mapping[str, Any], where: str) -> PageOptions:
+    """Read the page options from an ``archdesign`` options mapping.
+
+    Args:
+        options: The plugin's or the extension's options as written in the config.
+        where: The prefix of error messages, e.g. ``mkdocs.yml: markdown_extensions:
+            mkdocs_archdesign.extension``.
+
+    Returns:
+        The options, defaults filled in.
+
+    Raises:
+        ProjectConfigError: One line naming the option, if a value is invalid.
+    """
+    show = options.get("show_findings", ShowFindings.SERVE.value)
+    try:
+        shown = ShowFindings(show if show is not None else ShowFindings.SERVE.value)
+    except ValueError:
+        raise ProjectConfigError(
+            f"{where}: show_findings: {show!r} is not one of serve, always, never"
+        ) from None
+    roles = options.get("roles") or {}
+    if not isinstance(roles, Mapping):
+        raise ProjectConfigError(f"{where}: roles: expected a mapping of role keys to names")
+    for key, name in roles.items():
+        if key not in DEFAULT_ROLES:
+            raise ProjectConfigError(
+                f"{where}: roles: unknown role {key!r}; expected one of: {', '.join(DEFAULT_ROLES)}"
+            )
+        if not isinstance(name, str) or not name.strip():
+            raise ProjectConfigError(f"{where}: roles: {key}: the display name is empty")
+    rules_url = options.get("rules_url", DEFAULT_RULES_URL)
+    if rules_url is None:
+        rules_url = DEFAULT_RULES_URL
+    if not isinstance(rules_url, str):
+        raise ProjectConfigError(f"{where}: rules_url: expected a URL")
+    return PageOptions(
+        badge=_flag(options, "badge", True, where),
+        handoff_graph=_flag(options, "handoff_graph", True, where),
+        show_findings=shown,
+        roles=dict(roles),
+        rules_url=rules_url,
+    )
+
+
+class HandoffGraphs:
+    """Handoff graphs drawn once per (complexity, status, handoffs), not once per page.
+
+    The graph depends on these three alone and a site has few distinct combinations, so
+    serve rebuilds stay cheap.
+    """
+
+    def __init__(self) -> None:
+        self._graphs: dict[tuple[Any, ...], str] = {}
+
+    def get(self, summary: DesignSummary, roles: Mapping[str, str]) -> str:
+        """The mermaid block of ``summary``'s workflow."""
+        key = (summary.complexity, summary.status, summary.handoffs, tuple(sorted(roles.items())))
+        graph = self._graphs.get(key)
+        if graph is None:
+            graph = self._graphs[key] = render_handoff_graph(summary, roles)
+        return graph
+
+    def clear(self) -> None:
+        """Forget every graph (a new build)."""
+        self._graphs.clear()
+
+
+def design_blocks(
+    summary: DesignSummary,
+    options: PageOptions,
+    *,
+    findings_now: bool,
+    graphs: HandoffGraphs | None = None,
+) -> list[str]:
+    """The blocks of a design page, in order: badge, findings, handoff graph, next step.
+
+    Args:
+        summary: The design, validated with the whole corpus.
+        options: The page options.
+        findings_now: Whether ``show_findings: serve`` shows findings in this run (a
+            preview server is running, or the front matter could not be parsed).
+        graphs: A graph memo shared by the pages of a build.
+
+    Returns:
+        Raw-HTML and Markdown blocks (empty strings are skipped by the caller).
+    """
+    blocks: list[str] = []
+    if options.badge:
+        blocks.append(render_badge(summary))
+    show = options.show_findings
+    if show is ShowFindings.ALWAYS or (show is ShowFindings.SERVE and findings_now):
+        blocks.append(render_findings(summary.findings, options.rules_url))
+    if options.handoff_graph:
+        memo = graphs if graphs is not None else HandoffGraphs()
+        blocks.append(memo.get(summary, options.roles))
+    if options.badge or options.handoff_graph:
+        blocks.append(render_next_step(next_step_text(summary, options.roles)))
+    return blocks
+
+
+def decorate_design_markdown(
+    markdown: str,
+    summary: DesignSummary,
+    options: PageOptions,
+    *,
+    serving: bool,
+    unparsed: bool,
+    graphs: HandoffGraphs | None = None,
+) -> str:
+    """A design page's Markdown with its blocks after the title (what both generators render).
+
+    Args:
+        markdown: The page body as the generator passes it (front matter already removed).
+        summary: The design.
+        options: The page options.
+        serving: Whether a preview server is running (``show_findings: serve``).
+        unparsed: Whether the generator left an unparsable front-matter block in the text;
+            it is removed, and the findings that explain it are shown.
+        graphs: A graph memo shared by the pages of a build.
+
+    Returns:
+        The decorated Markdown.
+    """
+    if unparsed:
+        markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
+    blocks = design_blocks(summary, options, findings_now=serving or unparsed, graphs=graphs)
+    return insert_after_title(separate_lists(markdown), blocks)
+
+
+def has_unparsed_front_matter(markdown: str, meta: Mapping[str, Any]) -> bool:
+    """Whether the generator left a front-matter block in the text (it was not YAML)."""
+    return not meta and markdown.lstrip("\ufeff").startswith("---")
+
+
+def report_lines(
+    summaries: list[DesignSummary], rechecked: int, cached: int
+) -> tuple[list[Finding], str]:
+    """The findings to log, and the one summary line every build ends its report with.
+
+    Args:
+        summaries: Every design of the corpus.
+        rechecked: Designs validated in this run.
+        cached: Designs whose result came from the cache.
+
+    Returns:
+        ``(findings, summary line)``.
+    """
+    findings = [finding for summary in summaries for finding in summary.findings]
+    total = FindingCounts.of(findings)
+    line = (
+        f"{len(summaries)} design(s) checked: {total.error} error(s), {total.warning} "
+        f"warning(s), {total.info} info ({rechecked} re-checked, {cached} cached)"
+    )
+    return findings, line
+
+
+def finding_line(finding: Finding) -> str:
+    """``path:line CODE message``: how a build log shows one finding."""
+    return f"{finding.path}:{finding.line} {finding.code} {finding.message}"
+
+
+def is_info(finding: Finding) -> bool:
+    """Whether a finding is logged at info level (the rest are warnings)."""
+    return finding.severity is Severity.INFO
