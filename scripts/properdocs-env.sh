@@ -13,7 +13,9 @@ PYTHON=${PYTHON:-python3}
 
 READY="$VENV/.archdesign-ready"
 
-if [ -f "$READY" ]; then
+# The package's metadata (its entry points) changes with pyproject.toml: reinstall then.
+STAMP=$(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)
+if [ -f "$READY" ] && [ "$(cat "$READY")" = "$STAMP" ]; then
     echo "properdocs-env: $VENV already exists"
     exit 0
 fi
@@ -24,4 +26,4 @@ fi
     properdocs properdocs-theme-mkdocs
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
 "$VENV/bin/properdocs" --version
-touch "$READY"
+echo "$STAMP" > "$READY"

@@ -19,7 +19,9 @@ ZENSICAL_SPEC=${ZENSICAL_SPEC:-"zensical>=0.0.73,<0.0.74"}
 
 READY="$VENV/.archdesign-ready"
 
-if [ -f "$READY" ] && [ "$(cat "$READY")" = "$ZENSICAL_SPEC" ]; then
+# The package's metadata changes with pyproject.toml, the environment with the pin.
+STAMP="$ZENSICAL_SPEC $(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+if [ -f "$READY" ] && [ "$(cat "$READY")" = "$STAMP" ]; then
     echo "zensical-env: $VENV already exists"
     exit 0
 fi
@@ -29,4 +31,4 @@ fi
     "$ZENSICAL_SPEC" "pyyaml>=6.0" "jinja2>=3.1" "markupsafe>=2.1" "click>=8.1"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
 "$VENV/bin/zensical" --version
-echo "$ZENSICAL_SPEC" > "$READY"
+echo "$STAMP" > "$READY"
