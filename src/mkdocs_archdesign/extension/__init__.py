@@ -34,6 +34,7 @@ from markdown.preprocessors import Preprocessor
 
 from mkdocs_archdesign.core.catalog.model import build_time, page_dest
 from mkdocs_archdesign.core.catalog.render import fill_placeholders, render_catalog_body
+from mkdocs_archdesign.core.config.schema import unknown_option_warnings
 from mkdocs_archdesign.core.document.catalog_fence import find_catalog_fence, replace_catalog_fence
 from mkdocs_archdesign.core.model import FindingCounts
 from mkdocs_archdesign.core.output.design_page import (
@@ -45,6 +46,7 @@ from mkdocs_archdesign.core.output.design_page import (
 )
 from mkdocs_archdesign.core.output.page_markdown import insert_after_title
 from mkdocs_archdesign.extension.session import (
+    OPTIONS_WHERE,
     Corpus,
     OptionsError,
     corpus_for,
@@ -214,6 +216,8 @@ class ArchDesignExtension(Extension):
         root = Path(str(config.get("root_dir") or "."))
         try:
             options = site_options(self.options, root)
+            for warning in unknown_option_warnings(self.options):
+                _say_once(logging.WARNING, f"archdesign: {OPTIONS_WHERE}: {warning}")
             if not options.enabled:
                 return None
             corpus = corpus_for(root / str(config.get("docs_dir") or "docs"), options)

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs_archdesign.core.catalog.model import Catalog, build_catalog
-from mkdocs_archdesign.core.config.project import settings_from_options
+from mkdocs_archdesign.core.config.project import ProjectConfigError
+from mkdocs_archdesign.core.config.schema import OptionError, parse_option, settings_from_options
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
@@ -86,19 +87,16 @@ def site_options(options: Mapping[str, Any], root: Path) -> SiteOptions:
     Raises:
         OptionsError: One line naming the option.
     """
-    from mkdocs_archdesign.core.config.project import ProjectConfigError  # noqa: PLC0415
-
     where = f"{config_file(root)}: {OPTIONS_WHERE}"
     try:
-        for name in ("enabled", "catalog"):
-            if not isinstance(options.get(name, True), bool):
-                raise ProjectConfigError(f"{where}: {name}: expected true or false")
         return SiteOptions(
-            enabled=bool(options.get("enabled", True)),
-            catalog=bool(options.get("catalog", True)),
-            settings=settings_from_options(options, config_file(root)),
+            enabled=bool(parse_option("enabled", options.get("enabled"))),
+            catalog=bool(parse_option("catalog", options.get("catalog"))),
+            settings=settings_from_options(options, root),
             page=page_options(options, where),
         )
+    except OptionError as exc:
+        raise OptionsError(f"{where}: {exc}") from None
     except ProjectConfigError as exc:
         raise OptionsError(str(exc)) from None
 

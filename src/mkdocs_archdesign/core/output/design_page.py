@@ -9,20 +9,20 @@ options are read here too, with the same names, defaults and one-line errors for
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs_archdesign.core.config.project import ProjectConfigError
-from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
-from mkdocs_archdesign.core.output.handoff_graph import (
-    DEFAULT_ROLES,
-    next_step_text,
-    render_handoff_graph,
-)
-from mkdocs_archdesign.core.output.page_blocks import (
+from mkdocs_archdesign.core.config.schema import (
     DEFAULT_RULES_URL,
+    OptionError,
+    ShowFindings,
+    parse_option,
+)
+from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
+from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.output.page_blocks import (
     render_badge,
     render_findings,
     render_next_step,
@@ -32,14 +32,6 @@ from mkdocs_archdesign.core.output.page_markdown import (
     separate_lists,
     strip_unparsed_front_matter,
 )
-
-
-class ShowFindings(enum.Enum):
-    """When a design page lists its findings."""
-
-    SERVE = "serve"
-    ALWAYS = "always"
-    NEVER = "never"
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,20 +53,15 @@ class PageOptions:
     rules_url: str = DEFAULT_RULES_URL
 
 
-def _flag(options: Mapping[str, Any], name: str, default: bool, where: str) -> bool:
-    value = options.get(name, default)
-    if value is None:
-        return default
-    if not isinstance(value, bool):
-        raise ProjectConfigError(f"{where}: {name}: expected true or false")
-    return value
+#: The schema options that shape a design page.
+PAGE_OPTIONS = ("badge", "handoff_graph", "show_findings", "roles", "rules_url")
 
 
 def page_options(options: Mapping[str, Any], where: str) -> PageOptions:
-    """Read the page options from an ``archdesign`` options mapping.
+    """Read the page options from an ``archdesign`` options mapping, through the core schema.
 
     Args:
-        options: The plugin's or the extension's options as written in the config.
+        options: The plugin's or the extension's options (raw, or already parsed).
         where: The prefix of error messages, e.g. ``mkdocs.yml: markdown_extensions:
             mkdocs_archdesign.extension``.
 
@@ -84,35 +71,11 @@ def page_options(options: Mapping[str, Any], where: str) -> PageOptions:
     Raises:
         ProjectConfigError: One line naming the option, if a value is invalid.
     """
-    show = options.get("show_findings", ShowFindings.SERVE.value)
     try:
-        shown = ShowFindings(show if show is not None else ShowFindings.SERVE.value)
-    except ValueError:
-        raise ProjectConfigError(
-            f"{where}: show_findings: {show!r} is not one of serve, always, never"
-        ) from None
-    roles = options.get("roles") or {}
-    if not isinstance(roles, Mapping):
-        raise ProjectConfigError(f"{where}: roles: expected a mapping of role keys to names")
-    for key, name in roles.items():
-        if key not in DEFAULT_ROLES:
-            raise ProjectConfigError(
-                f"{where}: roles: unknown role {key!r}; expected one of: {', '.join(DEFAULT_ROLES)}"
-            )
-        if not isinstance(name, str) or not name.strip():
-            raise ProjectConfigError(f"{where}: roles: {key}: the display name is empty")
-    rules_url = options.get("rules_url", DEFAULT_RULES_URL)
-    if rules_url is None:
-        rules_url = DEFAULT_RULES_URL
-    if not isinstance(rules_url, str):
-        raise ProjectConfigError(f"{where}: rules_url: expected a URL")
-    return PageOptions(
-        badge=_flag(options, "badge", True, where),
-        handoff_graph=_flag(options, "handoff_graph", True, where),
-        show_findings=shown,
-        roles=dict(roles),
-        rules_url=rules_url,
-    )
+        values = {name: parse_option(name, options.get(name)) for name in PAGE_OPTIONS}
+    except OptionError as exc:
+        raise ProjectConfigError(f"{where}: {exc}") from None
+    return PageOptions(**values)
 
 
 class HandoffGraphs:
