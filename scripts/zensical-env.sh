@@ -20,7 +20,7 @@ ZENSICAL_SPEC=${ZENSICAL_SPEC:-"zensical>=0.0.73,<0.0.74"}
 READY="$VENV/.archdesign-ready"
 
 # The package's metadata changes with pyproject.toml, the environment with the pin.
-STAMP="$ZENSICAL_SPEC $(sha256sum "$ROOT/pyproject.toml" | cut -c1-16)"
+STAMP="$ZENSICAL_SPEC $(cat "$ROOT/pyproject.toml" "$0" | sha256sum | cut -c1-16)"
 if [ -f "$READY" ] && [ "$(cat "$READY")" = "$STAMP" ]; then
     echo "zensical-env: $VENV already exists"
     exit 0
