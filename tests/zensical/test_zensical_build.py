@@ -144,3 +144,22 @@ def test_zensical_catalog_matches_the_mkdocs_build(docs_sites: tuple[Path, Path]
     assert len(catalog_rows(zensical)) == len(DESIGN_PAGES)
     for marker in ("data-archdesign-catalog", "archdesign-board", "Dependency graph"):
         assert marker in zensical, marker
+
+
+def test_a_hostile_title_is_escaped_on_zensical(tmp_path: Path) -> None:
+    # Zensical prints page.meta's title unescaped (<title>, nav, header): the extension
+    # neutralises a design's front matter as the plugin does under MkDocs.
+    root = tmp_path / "hostile"
+    (root / "docs" / "design").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "design" / "x-design.md").write_text(
+        '---\ntitle: "<img src=x onerror=alert(1)>"\nstatus: Draft\n---\n# X\n\ntext\n',
+        encoding="utf-8",
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - mkdocs_archdesign.extension\n", encoding="utf-8"
+    )
+    zensical_build(root)
+    page = (root / "site/design/x-design/index.html").read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=alert(1)&gt;" in page

@@ -45,6 +45,7 @@ from mkdocs_archdesign.core.output.design_page import (
     report_lines,
 )
 from mkdocs_archdesign.core.output.page_markdown import insert_after_title
+from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.extension.session import (
     OPTIONS_WHERE,
     Corpus,
@@ -150,6 +151,10 @@ class _PagePreprocessor(Preprocessor):
         summary = corpus.by_path.get(page.path)
         if summary is not None:
             meta = page.meta if isinstance(page.meta, Mapping) else {}
+            if isinstance(page.meta, dict):
+                # Zensical prints the title and friends unescaped, as MkDocs themes do: the
+                # plugin's neutralising applies (this dict is what Zensical gets back).
+                neutralise_meta(page.meta)
             markdown = decorate_design_markdown(
                 markdown,
                 summary,

@@ -35,6 +35,7 @@ from mkdocs_archdesign.core.output.design_page import (
     report_lines,
 )
 from mkdocs_archdesign.core.output.page_blocks import status_slug
+from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
 from mkdocs_archdesign.core.validation.validator import (
@@ -50,7 +51,6 @@ from mkdocs_archdesign.plugin.config import (
     page_options_from_config,
     settings_from_config,
 )
-from mkdocs_archdesign.plugin.page_meta import neutralise_meta
 
 log = get_plugin_logger(__name__)
 
