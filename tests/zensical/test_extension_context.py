@@ -225,3 +225,16 @@ def test_check_reads_the_extensions_options(project: Path) -> None:
     assert "order-service-design.md" in result.output
     assert "payment-gateway-design.md" not in result.output
     assert "index.md" not in result.output
+
+
+def test_mkdocs_with_plugin_and_extension_renders_once(make_site: Any, caplog_mkdocs: Any) -> None:
+    site = make_site(markdown_extensions=[{"mkdocs_archdesign.extension": {}}])
+    for path in COMPLETE.glob("*.md"):
+        site.write(f"design/{path.name}", path.read_text(encoding="utf-8"))
+    site.build()
+    page = site.html("design/order-service-design/index.html")
+    assert page.count('<div class="archdesign-badge') == 1
+    assert page.count('class="archdesign-next-step"') == 1
+    messages = [r.getMessage() for r in caplog_mkdocs.records]
+    assert any("the archdesign plugin renders this build" in m for m in messages)
+    assert not any("needs Zensical" in m for m in messages)
