@@ -63,6 +63,7 @@ typecheck: install
 
 pytest: install install-js
 	@if [ -f scripts/properdocs-env.sh ]; then bash scripts/properdocs-env.sh; fi
+	@if [ -f scripts/zensical-env.sh ]; then bash scripts/zensical-env.sh; fi
 	"$(BIN)/pytest" -p no:cacheprovider
 
 # Every step runs even when an earlier one fails, so one CI log shows every problem;
@@ -71,6 +72,7 @@ test: install install-js
 	@failed=""; \
 	step() { echo "==> $$*"; "$$@" || failed="$$failed  $$*\n"; }; \
 	if [ -f scripts/properdocs-env.sh ]; then step bash scripts/properdocs-env.sh; fi; \
+	if [ -f scripts/zensical-env.sh ]; then step bash scripts/zensical-env.sh; fi; \
 	step "$(BIN)/ruff" check; \
 	step "$(BIN)/ruff" format --check; \
 	step "$(BIN)/mypy" --strict src; \
@@ -86,4 +88,4 @@ bench: install
 	"$(BIN)/python" -m benchmarks $(BENCH_ARGS)
 
 clean:
-	rm -rf site test-artifacts .pytest_cache .mypy_cache .ruff_cache
+	rm -rf site test-artifacts .pytest_cache .mypy_cache .ruff_cache .cache

@@ -13,15 +13,19 @@ PYTHON=${PYTHON:-python3}
 
 READY="$VENV/.archdesign-ready"
 
-if [ -f "$READY" ]; then
+# The package's metadata (its entry points) changes with pyproject.toml, the environment
+# with this script: set up again when either changed.
+STAMP=$(cat "$ROOT/pyproject.toml" "$0" | sha256sum | cut -c1-16)
+if [ -f "$READY" ] && [ "$(cat "$READY")" = "$STAMP" ]; then
     echo "properdocs-env: $VENV already exists"
     exit 0
 fi
 
 [ -x "$VENV/bin/python" ] || "$PYTHON" -m venv "$VENV"
-# properdocs ships no theme; the tests build with the classic `mkdocs` theme.
+# properdocs ships no theme; the tests build with the classic `mkdocs` theme (the docs
+# site too, with `-t mkdocs`; its mermaid fence needs pymdown-extensions).
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
-    properdocs properdocs-theme-mkdocs
+    properdocs properdocs-theme-mkdocs "pymdown-extensions>=10"
 "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e "$ROOT"
 "$VENV/bin/properdocs" --version
-touch "$READY"
+echo "$STAMP" > "$READY"

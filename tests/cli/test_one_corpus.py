@@ -8,10 +8,15 @@ from typing import Any
 
 import pytest
 
+from mkdocs_archdesign.core.validation.corpus import is_catalog_file
+
 from .helpers import run
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-EXAMPLES = sorted((REPO_ROOT / "docs" / "design").rglob("*.md"))
+# The catalog page (docs/design/index.md, an `archdesign-catalog` fence) is not a design.
+EXAMPLES = sorted(
+    p for p in (REPO_ROOT / "docs" / "design").rglob("*.md") if not is_catalog_file(p)
+)
 
 
 @pytest.fixture(scope="module")

@@ -52,3 +52,51 @@ def test_properdocs_fails_the_build_on_errors(make_site):
     assert result.returncode == 1
     assert "at or above fail_on: error" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_plugin_is_declared_for_properdocs() -> None:
+    # ProperDocs reads `properdocs.plugins` before `mkdocs.plugins`: declared, not borrowed.
+    python = PROPERDOCS.parent / "python"
+    code = (
+        "from properdocs.plugins import get_plugins; "
+        "from importlib.metadata import entry_points; "
+        "print([e.value for e in entry_points(group='properdocs.plugins') "
+        "if e.name == 'archdesign']); print(get_plugins()['archdesign'].group)"
+    )
+    result = subprocess.run(
+        [str(python), "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[:2] == [
+        "['mkdocs_archdesign.plugin:ArchDesignPlugin']",
+        "properdocs.plugins",
+    ]
+
+
+def test_properdocs_builds_the_docs_site(tmp_path: Path) -> None:
+    # The project's own site, strict (mkdocs.yml says so), with the classic theme: the
+    # Material theme is MkDocs'; the plugin, the extension entry and the catalog fence are ours.
+    result = subprocess.run(
+        [
+            str(PROPERDOCS),
+            "build",
+            "-f",
+            str(REPO_ROOT / "mkdocs.yml"),
+            "-t",
+            "mkdocs",
+            "-d",
+            str(tmp_path / "site"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "6 design(s) checked: 0 error(s), 0 warning(s)" in result.stderr
+    order = (tmp_path / "site/design/examples/order-service-design/index.html").read_text("utf-8")
+    assert "archdesign-badge archdesign-status--approved" in order
+    assert "archdesign-next-step" in order
+    catalog = (tmp_path / "site/design/index.html").read_text(encoding="utf-8")
+    assert catalog.count("<tr data-status=") == 6
+    assert "```archdesign-catalog" not in catalog

@@ -152,7 +152,8 @@ def load_project_template(project: ProjectConfig, override: str | None = None) -
 def configured_design_files(project: ProjectConfig) -> list[Path]:
     """Every file under the docs folder that the ``designs`` globs select.
 
-    Without a config file, every Markdown file under ``docs/design``.
+    Without a config file, every Markdown file under ``docs/design``. A page holding the
+    ``archdesign-catalog`` fence is the site's catalog page, not a design.
 
     Args:
         project: The project config.

@@ -27,7 +27,12 @@ from mkdocs_archdesign.core.catalog.model import (
     page_dest,
     relative_url,
 )
-from mkdocs_archdesign.core.catalog.render import fill_placeholders, render_catalog_markdown
+from mkdocs_archdesign.core.catalog.render import (
+    fill_placeholders,
+    render_catalog_body,
+    render_catalog_markdown,
+)
+from mkdocs_archdesign.core.document.catalog_fence import find_catalog_fence, replace_catalog_fence
 from mkdocs_archdesign.core.model import DesignSummary
 
 log = get_plugin_logger(__name__)
@@ -79,6 +84,7 @@ class CatalogPage:
         self.page_file: File | None = None
         self.write_json = False
         self.generated: datetime = build_time()
+        self.fence_pages: set[str] = set()
 
     def configure(self, config: MkDocsConfig, enabled: bool, page_path: str) -> None:
         """Reset for a new build and list the catalog's script and stylesheet.
@@ -93,6 +99,7 @@ class CatalogPage:
         self.catalog = None
         self.page_file = None
         self.write_json = False
+        self.fence_pages = set()
         if not enabled:
             return
         # Listed on every page: Material's instant navigation loads scripts only once.
@@ -119,7 +126,10 @@ class CatalogPage:
         self.write_json = files.get_file_from_path(JSON_URI) is None
         if not self.write_json:
             log.warning("docs_dir already has %s; the catalog's copy is not written", JSON_URI)
-        if files.get_file_from_path(self.page_path) is not None:
+        existing = files.get_file_from_path(self.page_path)
+        if existing is not None and _has_fence(existing):
+            return  # the site's own page (Zensical's way) holds the catalog: see page_markdown
+        if existing is not None:
             log.warning(
                 "docs_dir already has %s, so the design catalog page is not generated; "
                 "set the archdesign option catalog_page to another path to get it",
@@ -138,11 +148,28 @@ class CatalogPage:
                 self.page_path,
             )
 
+    def page_markdown(self, markdown: str, page: Page) -> str | None:
+        """Replace an ``archdesign-catalog`` fence on a site's own page with the catalog.
+
+        The same page then renders the catalog under MkDocs (here) and under Zensical (the
+        Markdown extension), so a site moving between them keeps one ``docs/``.
+        """
+        if self.catalog is None or find_catalog_fence(markdown) is None:
+            return None
+        self.fence_pages.add(page.file.src_uri)
+        return replace_catalog_fence(markdown, render_catalog_body(self.catalog))
+
     def page_content(self, html: str, page: Page) -> str | None:
         """Swap the table and the handoff board into the catalog page's HTML."""
-        if self.catalog is None or self.page_file is None or page.file is not self.page_file:
+        if self.catalog is None:
             return None
-        dest = page_dest(self.page_path, self.catalog.use_directory_urls)
+        if page.file.src_uri in self.fence_pages:
+            path = page.file.src_uri
+        elif self.page_file is not None and page.file is self.page_file:
+            path = self.page_path
+        else:
+            return None
+        dest = page_dest(path, self.catalog.use_directory_urls)
         json_href = relative_url(JSON_URI, dest) if self.write_json else None
         return fill_placeholders(html, self.catalog, dest, self.generated.date(), json_href)
 
@@ -153,3 +180,10 @@ class CatalogPage:
         target = Path(config.site_dir) / JSON_URI
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(catalog_json(self.catalog, self.generated), encoding="utf-8")
+
+
+def _has_fence(file: File) -> bool:
+    try:
+        return find_catalog_fence(file.content_string) is not None
+    except (OSError, UnicodeDecodeError):
+        return False

@@ -20,6 +20,7 @@ from mkdocs_archdesign.core.config.schema import (
 )
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
+from mkdocs_archdesign.core.output.design_page import PAGE_OPTIONS, PageOptions, page_options
 
 T = TypeVar("T")
 
@@ -132,3 +133,15 @@ def settings_from_config(config: ArchDesignConfig) -> Settings:
     options = {name: config[name] for name in OPTIONS}
     base = Path(config.config_file_path).parent if config.config_file_path else None
     return settings_from_options(options, base)
+
+
+def page_options_from_config(config: ArchDesignConfig) -> PageOptions:
+    """The validated plugin options that shape a design page, as the core reads them.
+
+    Args:
+        config: The plugin's validated config.
+
+    Returns:
+        The same :class:`PageOptions` the Markdown extension builds from the same names.
+    """
+    return page_options({name: config[name] for name in PAGE_OPTIONS}, "plugins: archdesign")

@@ -11,6 +11,7 @@ survives, and it is keyed by content, template and settings so it is never stale
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -25,17 +26,18 @@ from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
-from mkdocs_archdesign.core.output.handoff_stepper import render_handoff_stepper
-from mkdocs_archdesign.core.output.page_blocks import (
-    render_badge,
-    render_findings,
-    render_next_step,
-    status_slug,
+from mkdocs_archdesign.core.output.design_page import (
+    HandoffGraphs,
+    PageOptions,
+    decorate_design_markdown,
+    design_blocks,
+    has_unparsed_front_matter,
 )
-from mkdocs_archdesign.core.output.review_markup import render_review_markup
+from mkdocs_archdesign.core.output.page_blocks import status_slug
+from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
 from mkdocs_archdesign.core.validation.validator import (
@@ -46,13 +48,11 @@ from mkdocs_archdesign.core.validation.validator import (
 )
 from mkdocs_archdesign.plugin import build_log, site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
-from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
-from mkdocs_archdesign.plugin.page_markdown import (
-    insert_after_title,
-    separate_lists,
-    strip_unparsed_front_matter,
+from mkdocs_archdesign.plugin.config import (
+    ArchDesignConfig,
+    page_options_from_config,
+    settings_from_config,
 )
-from mkdocs_archdesign.plugin.page_meta import neutralise_meta
 
 log = get_plugin_logger(__name__)
 
@@ -79,9 +79,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summary_by_uri: dict[str, DesignSummary] = {}
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
-        self._graphs: dict[tuple[Any, ...], str] = {}
+        self.page_options = PageOptions()
+        self._graphs = HandoffGraphs()
         self._nav_status = False
-        self._checkboxes = True
         self._unindexed: dict[str, list[str]] = {}
         self._stashed: dict[str, str] = {}
         self._strip_for_search = False
@@ -99,6 +99,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if not self.config.enabled:
             return None
         self.settings = settings_from_config(self.config)
+        self.page_options = page_options_from_config(self.config)
+        site_setup.drop_markdown_extension(config)
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
@@ -110,7 +112,10 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         graphs = self.config.handoff_graph == "mermaid" or self.config.catalog
         if graphs and not site_setup.mermaid_renders(config):
             log.warning(site_setup.mermaid_hint(config))
-        self._checkboxes = "pymdownx.tasklist" not in config.markdown_extensions
+        # With pymdownx.tasklist on, the site's own checkboxes render the review checklist.
+        self.page_options = dataclasses.replace(
+            self.page_options, checkboxes="pymdownx.tasklist" not in config.markdown_extensions
+        )
         self._strip_for_search = site_setup.search_ignores_exclude(config)
         return config
 
@@ -121,7 +126,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             return None
         site_setup.add_stylesheet_file(files, config)
         self.cache.start_run()
-        results = [self._check_file(file) for file in self._design_files(files)]
+        checked = [(file, self._check_file(file)) for file in self._design_files(files)]
+        for file, result in checked:
+            if result is None:  # the site's catalog page, not a design
+                del self.design_files[file.src_uri]
+        results = [result for _, result in checked if result is not None]
         self.cache.finish_run()
         self.summaries = check_corpus(results, self.settings)
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
@@ -166,20 +175,29 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         """Decorate a design page: badge, findings, handoff graph, next step, list fixes."""
         summary = self.summary_by_uri.get(page.file.src_uri)
         if summary is None:
-            return None
-        unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
-        if unparsed:
-            markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
+            return self.catalog_page.page_markdown(markdown, page)
+        unparsed = has_unparsed_front_matter(markdown, page.meta)
         neutralise_meta(page.meta)
         if self._nav_status:
             page.meta["status"] = site_setup.nav_status(status_slug(summary))
         else:
             # Material would print the design's own status word as an unknown nav icon.
             page.meta.pop("status", None)
-        blocks = self._blocks(summary, unparsed)
+        blocks = design_blocks(
+            summary,
+            self.page_options,
+            findings_now=self.serving or unparsed,
+            graphs=self._graphs,
+        )
         self._unindexed[page.file.src_uri] = [b for b in blocks if site_setup.unindexed(b)]
-        markdown = render_review_markup(markdown, checkboxes=self._checkboxes)
-        return insert_after_title(separate_lists(markdown), blocks)
+        return decorate_design_markdown(
+            markdown,
+            summary,
+            self.page_options,
+            serving=self.serving,
+            unparsed=unparsed,
+            blocks=blocks,
+        )
 
     @event_priority(100)
     def _hide_from_search(
@@ -221,7 +239,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.summaries = []
         self.summary_by_uri = {}
         self.design_files = {}
-        self._graphs = {}
+        self._graphs.clear()
         self._unindexed = {}
         self._stashed = {}
 
@@ -241,7 +259,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
                 self.design_files[file.src_uri] = file
         return list(self.design_files.values())
 
-    def _check_file(self, file: File) -> DesignResult:
+    def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri
         try:
             text = file.content_string
@@ -253,6 +271,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             reason = exc.strerror or exc.__class__.__name__
             return unreadable_result(path, f"cannot read {path}: {reason}", self.settings)
         assert self.template is not None
+        if is_catalog_page(text):
+            return None
         return self.cache.check(text.lstrip("\ufeff"), path, self.template, self.settings)
 
     def _report(self) -> None:
@@ -267,33 +287,3 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             log.info("%s (mkdocs build would abort)", message)
             return
         raise PluginError(f"archdesign: {message}")
-
-    def _blocks(self, summary: DesignSummary, unparsed: bool) -> list[str]:
-        options = self.config
-        blocks: list[str] = []
-        if options.badge:
-            blocks.append(render_badge(summary))
-        show = options.show_findings
-        if show == "always" or (show == "serve" and (self.serving or unparsed)):
-            blocks.append(render_findings(summary.findings, options.rules_url))
-        next_step = next_step_text(summary, options.roles)
-        mermaid = options.handoff_graph == "mermaid"
-        if options.handoff_graph:
-            blocks.append(self._handoff_graph(summary, mermaid, next_step))
-        if mermaid or (options.badge and not options.handoff_graph):
-            blocks.append(render_next_step(next_step))
-        return blocks
-
-    def _handoff_graph(self, summary: DesignSummary, mermaid: bool, next_step: str) -> str:
-        # The graph depends on these alone, and a site has few distinct combinations:
-        # drawing it once per combination, not once per page, keeps serve rebuilds cheap.
-        key = (summary.complexity, summary.status, summary.handoffs, mermaid, next_step)
-        graph = self._graphs.get(key)
-        if graph is None:
-            roles = self.config.roles
-            graph = self._graphs[key] = (
-                render_handoff_graph(summary, roles)
-                if mermaid
-                else render_handoff_stepper(summary, roles, render_next_step(next_step))
-            )
-        return graph

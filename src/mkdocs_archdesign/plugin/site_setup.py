@@ -10,10 +10,13 @@ from importlib import resources
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from mkdocs_archdesign.core.model import Status
 from mkdocs_archdesign.core.output.page_blocks import SEARCH_EXCLUDE
+
+log = get_plugin_logger(__name__)
 
 #: Where the stylesheet lands in the built site (and its ``extra_css`` entry).
 CSS_URI = "assets/archdesign/archdesign.css"
@@ -33,6 +36,24 @@ MERMAID2_PLUGINS = "plugins: [search, mermaid2, archdesign]"
 #: The mermaid2 fence format that draws: a ``<div>`` of raw source. ``fence_mermaid_custom``
 #: writes ``<pre><code>``; mermaid parses the ``<code>`` tag and draws "Syntax error in text".
 _PLAIN_FENCE_FORMATS = frozenset({"fence_mermaid"})
+
+
+#: The Markdown extension's name in ``markdown_extensions`` (Zensical's way in).
+EXTENSION_NAME = "mkdocs_archdesign.extension"
+
+
+def drop_markdown_extension(config: MkDocsConfig) -> None:
+    """Take the Markdown extension out of an MkDocs build that runs the plugin.
+
+    A site moving to Zensical lists both; MkDocs must not render the blocks twice, and the
+    plugin (which sees the whole build) is the better renderer wherever it runs.
+    """
+    extensions = config.markdown_extensions
+    if EXTENSION_NAME not in extensions:
+        return
+    config.markdown_extensions = [name for name in extensions if name != EXTENSION_NAME]
+    config.mdx_configs.pop(EXTENSION_NAME, None)
+    log.info("%s is listed too; the archdesign plugin renders this build", EXTENSION_NAME)
 
 
 def nav_status(slug: str) -> str:

@@ -72,6 +72,21 @@ def render_catalog_markdown(catalog: Catalog, title: str = "Design catalog") -> 
     Returns:
         Markdown: intro, designs table placeholder, dependency graph, handoff board.
     """
+    return (
+        # Material hides the page's table of contents: the designs table needs the width.
+        f"---\nhide:\n  - toc\n---\n\n# {_markdown_text(title)}\n\n" + render_catalog_body(catalog)
+    )
+
+
+def render_catalog_body(catalog: Catalog) -> str:
+    """The catalog under a page's own title: what replaces an ``archdesign-catalog`` fence.
+
+    Args:
+        catalog: The catalog.
+
+    Returns:
+        Markdown with the table, board and ``catalog.json`` link placeholders.
+    """
     plan = plan_graph(catalog)
     count = len(catalog.entries)
     graph = (
@@ -80,9 +95,6 @@ def render_catalog_markdown(catalog: Catalog, title: str = "Design catalog") -> 
         else "No design depends on another yet.\n"
     )
     return (
-        # Material hides the page's table of contents: the designs table needs the width.
-        "---\nhide:\n  - toc\n---\n\n"
-        f"# {_markdown_text(title)}\n\n"
         f"{count} design{'s' if count != 1 else ''}, sorted by review status then title. "
         f"Filter and sort the table below; the same data is in {JSON_LINK_PLACEHOLDER}.\n\n"
         f"## Designs\n\n{TABLE_PLACEHOLDER}\n\n"

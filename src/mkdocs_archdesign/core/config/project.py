@@ -262,6 +262,46 @@ def find_plugin_options(data: Mapping[str, Any], path: Path) -> tuple[bool, dict
     return False, {}
 
 
+#: The Markdown extension's name in ``markdown_extensions`` (how Zensical sites list it).
+EXTENSION_NAME = "mkdocs_archdesign.extension"
+
+
+def find_extension_options(data: Mapping[str, Any], path: Path) -> tuple[bool, dict[str, Any]]:
+    """Find the ``mkdocs_archdesign.extension`` entry in ``markdown_extensions:``.
+
+    A Zensical site lists the extension instead of the plugin; its options are the plugin's.
+
+    Args:
+        data: The merged config.
+        path: The config file, for messages.
+
+    Returns:
+        ``(listed, options)``.
+
+    Raises:
+        ProjectConfigError: If the extension's options are not a mapping.
+    """
+    extensions = data.get("markdown_extensions")
+    items = list(extensions.items()) if isinstance(extensions, Mapping) else []
+    if isinstance(extensions, list):
+        for item in extensions:
+            if isinstance(item, Mapping):
+                items.extend(item.items())
+            else:
+                items.append((item, None))
+    for name, options in items:
+        if name != EXTENSION_NAME:
+            continue
+        if options is None:
+            return True, {}
+        if not isinstance(options, Mapping):
+            raise ProjectConfigError(
+                f"{path}: markdown_extensions: {EXTENSION_NAME}: expected a mapping"
+            )
+        return True, dict(options)
+    return False, {}
+
+
 def load_project_config(path: Path) -> ProjectConfig:
     """Read a project's ``mkdocs.yml`` (following ``INHERIT``) into a :class:`ProjectConfig`.
 
@@ -276,10 +316,14 @@ def load_project_config(path: Path) -> ProjectConfig:
     """
     data = load_yaml_with_inherit(path)
     listed, options = find_plugin_options(data, path)
+    prefix = f"{path}: plugins: {PLUGIN_NAME}"
+    if not listed:
+        # A Zensical site: the extension carries the same options (the plugin's win if both).
+        listed, options = find_extension_options(data, path)
+        prefix = f"{path}: markdown_extensions: {EXTENSION_NAME}"
     docs_dir = data.get("docs_dir", "docs")
     if not isinstance(docs_dir, str) or not docs_dir.strip():
         raise ProjectConfigError(f"{path}: docs_dir: expected a folder path")
-    prefix = f"{path}: plugins: {PLUGIN_NAME}"
     try:
         enabled = bool(parse_option("enabled", options.get("enabled")))
         # Parses every option of the schema, not only those Settings holds, so `check`
@@ -363,6 +407,7 @@ __all__ = [
     "deep_merge",
     "discover_project",
     "find_config_file",
+    "find_extension_options",
     "find_plugin_options",
     "load_project_config",
     "load_yaml_with_inherit",

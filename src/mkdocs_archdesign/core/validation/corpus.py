@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.catalog_fence import CATALOG_FENCE, is_catalog_page
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
@@ -41,6 +42,20 @@ def match_glob(relative: str, pattern: str) -> bool:
 def is_design_path(relative: str, globs: Sequence[str]) -> bool:
     """Whether a docs-relative path (``/`` separators) is selected by ``globs``."""
     return any(match_glob(relative, pattern) for pattern in globs)
+
+
+def is_catalog_file(path: Path) -> bool:
+    """Whether a file is a catalog page (it holds the ``archdesign-catalog`` fence).
+
+    Unreadable files are not: they are designs and get their AD000 finding.
+    """
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    if CATALOG_FENCE.encode("ascii") not in data:
+        return False  # the common case: no decode, no regex
+    return is_catalog_page(data.decode("utf-8", errors="replace"))
 
 
 def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> list[Path]:
@@ -91,7 +106,8 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
         relative_root = Path(root).relative_to(docs_dir)
         for name in sorted(files):
             relative = (relative_root / name).as_posix()
-            if is_design_path(relative, globs):
+            # A page holding the catalog fence is the catalog, never a design.
+            if is_design_path(relative, globs) and not is_catalog_file(Path(root) / name):
                 found.append(Path(root) / name)
     return sorted(found, key=lambda p: p.as_posix())
 

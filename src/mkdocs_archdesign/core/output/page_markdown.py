@@ -1,4 +1,4 @@
-"""Text surgery on a design page's Markdown before MkDocs converts it.
+"""Text surgery on a design page's Markdown before the generator converts it.
 
 Three small, line-based edits, each fence- and comment-aware: drop a front-matter block
 MkDocs could not parse (it would render as a rule and raw YAML), give lists written right
@@ -29,7 +29,7 @@ def strip_unparsed_front_matter(markdown: str) -> str:
     """Remove a leading ``---`` block that MkDocs left in the text because it was not YAML.
 
     Args:
-        markdown: The page's Markdown as MkDocs passes it to ``on_page_markdown``.
+        markdown: The page's Markdown as the generator passes it (MkDocs, Zensical).
 
     Returns:
         The text after the block, or ``markdown`` unchanged when there is no closed block.
