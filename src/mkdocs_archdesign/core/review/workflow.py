@@ -372,11 +372,69 @@ def _edit(lines: Lines, ctx: DesignContext, plan: _Plan) -> LineEditor:
 
 # --- front matter -------------------------------------------------------------------
 
-_SCALAR_LINE_RE = re.compile(
-    r"(?P<key>[A-Za-z_][\w-]*[ \t]*:)(?P<gap>[ \t]*)"
-    r"(?P<value>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^#]*?)"
-    r"(?P<tail>[ \t]*(?:[ \t]#.*)?)$"
-)
+_SCALAR_KEY_RE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
+_DOUBLE_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+_SINGLE_QUOTED_RE = re.compile(r"'(?:[^']|'')*'")
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarLine:
+    """A one-line ``key: value  # comment`` front matter line, split into its parts.
+
+    Attributes:
+        key: ``key:`` (with any blanks before the colon).
+        gap: The blanks between the colon and the value.
+        value: The value as written (quotes included), possibly empty.
+        tail: Blanks after the value and a ``# comment``, if any.
+    """
+
+    key: str
+    gap: str
+    value: str
+    tail: str
+
+
+def split_scalar_line(content: str) -> ScalarLine | None:
+    """Split a front matter line into key, gap, value and tail, in linear time.
+
+    A regex with a lazy value followed by optional blanks backtracked quadratically on a
+    value padded with blanks; this walks the line once. A value is a double- or
+    single-quoted YAML scalar or plain text without ``#``; a comment needs a blank
+    before its ``#``.
+
+    Args:
+        content: The line without its ending.
+
+    Returns:
+        The parts, or ``None`` when the line is not ``key: value``.
+    """
+    key = _SCALAR_KEY_RE.match(content)
+    if key is None:
+        return None
+    rest = content[key.end() :]
+    value_start = len(rest) - len(rest.lstrip(" \t"))
+    gap, body = rest[:value_start], rest[value_start:]
+    for quoted_re in (_DOUBLE_QUOTED_RE, _SINGLE_QUOTED_RE):
+        quoted = quoted_re.match(body)
+        if quoted is not None and _is_tail(body[quoted.end() :]):
+            return ScalarLine(key.group(), gap, quoted.group(), body[quoted.end() :])
+    hash_at = body.find("#")
+    plain, comment = (body, "") if hash_at < 0 else (body[:hash_at], body[hash_at:])
+    value = plain.rstrip(" \t")
+    if comment and not plain:
+        if not gap:
+            return None  # ``key:#x``: a comment needs a blank before its '#'
+        # ``key: # comment``: the last blank belongs to the comment, the value is empty.
+        return ScalarLine(key.group(), gap[:-1], "", gap[-1] + comment)
+    if comment and value == plain:
+        return None  # ``key: a#b``: '#' inside a plain value
+    return ScalarLine(key.group(), gap, value, plain[len(value) :] + comment)
+
+
+def _is_tail(text: str) -> bool:
+    """Whether ``text`` is blanks, optionally then a blank and a ``# comment``."""
+    stripped = text.lstrip(" \t")
+    return not stripped or (stripped.startswith("#") and len(stripped) < len(text))
 
 
 def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> None:
@@ -412,10 +470,10 @@ def _front_key_line(ctx: DesignContext, key: str) -> int | None:
 def _scalar_with(editor: LineEditor, ctx: DesignContext, line: int, value: str) -> str:
     """The front matter line with its value replaced, keeping quotes and a comment."""
     content = editor.content(line)
-    match = _SCALAR_LINE_RE.fullmatch(content)
+    match = split_scalar_line(content)
     following = ctx.design.front_matter_lines[line - 1 : line]
     continued = bool(following) and following[0][:1] in (" ", "\t") and following[0].strip()
-    old = match.group("value") if match else ""
+    old = match.value if match else ""
     if match is None or not old or old[0] in "|>[{&*!" or continued:
         key = content.split(":", 1)[0].strip()
         raise ReviewInputError(
@@ -428,8 +486,8 @@ def _scalar_with(editor: LineEditor, ctx: DesignContext, line: int, value: str) 
         new = "'" + value.replace("'", "''") + "'"
     else:
         new = _yaml_plain(value)
-    gap = match.group("gap") or " "
-    return f"{match.group('key')}{gap}{new}{match.group('tail')}"
+    gap = match.gap or " "
+    return f"{match.key}{gap}{new}{match.tail}"
 
 
 def _yaml_plain(value: str) -> str:
@@ -505,14 +563,17 @@ def _insert_block(
 def _label_with(content: str, title: str, value: str) -> str:
     """A ``**Title**: value`` line with a new value, keeping its prefix and trailing spaces."""
     pattern = re.compile(
-        rf"(?P<head>.*?\*\*[ \t]*{re.escape(title)}[ \t]*(?::\*\*|\*\*[ \t]*:))"
-        r"(?P<value>.*?)(?P<tail>[ \t]*)$",
+        rf"\*\*[ \t]*{re.escape(title)}[ \t]*(?::\*\*|\*\*[ \t]*:)",
         re.IGNORECASE,
     )
-    match = pattern.fullmatch(content)
+    match = pattern.search(content)
     if match is None:  # pragma: no cover - the scanner found the label on this line
         raise ReviewInputError(f"cannot edit the line {content!r}")
-    return f"{match.group('head')} {value}{match.group('tail')}"
+    # String methods, not a lazy group before optional blanks: that regex backtracked
+    # quadratically on a value padded with blanks.
+    rest = content[match.end() :]
+    tail = rest[len(rest.rstrip(" \t")) :]
+    return f"{content[: match.end()]} {value}{tail}"
 
 
 def _add_note(editor: LineEditor, ctx: DesignContext, entry: str) -> None:
