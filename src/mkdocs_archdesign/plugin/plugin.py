@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Literal
 
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -23,6 +24,7 @@ from mkdocs.structure.pages import Page
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.escape import terminal_text
 from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
 from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
 from mkdocs_archdesign.core.output.page_blocks import (
@@ -75,6 +77,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
         self._graphs: dict[tuple[Any, ...], str] = {}
+        self._env: Environment | None = None
+        self._theme_templates: dict[str, bool] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -117,6 +121,17 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.catalog_page.add_files(files, config, self.summaries)
         return files
 
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Keep the theme's template environment to check design pages against.
+
+        A design's ``template`` or ``icon`` that the theme lacks would abort the build.
+        """
+        self._env = env
+        self._theme_templates = {}
+        return None
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -153,7 +168,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
         if unparsed:
             markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
-        neutralise_meta(page.meta)
+        for dropped in neutralise_meta(page.meta, self._has_theme_template):
+            log.warning("%s: %s", terminal_text(page.file.src_uri), terminal_text(dropped))
         page.meta["status"] = site_setup.nav_status(status_slug(summary))
         return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
 
@@ -164,6 +180,19 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if self.config.enabled and self.config.template:
             server.watch(self.config.template)
         return server
+
+    def _has_theme_template(self, name: str) -> bool:
+        if self._env is None:
+            return True  # no theme environment yet (not a real build): nothing to check
+        known = self._theme_templates.get(name)
+        if known is None:
+            try:
+                self._env.get_template(name)
+                known = True
+            except (TemplateNotFound, OSError, UnicodeDecodeError):
+                known = False
+            self._theme_templates[name] = known
+        return known
 
     def _reset(self) -> None:
         self.summaries = []
@@ -206,7 +235,14 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         for summary in self.summaries:
             for finding in summary.findings:
                 level = log.info if finding.severity is Severity.INFO else log.warning
-                level("%s:%d %s %s", finding.path, finding.line, finding.code, finding.message)
+                # Paths and messages quote design text: no control sequence reaches the log.
+                level(
+                    "%s:%d %s %s",
+                    terminal_text(finding.path),
+                    finding.line,
+                    finding.code,
+                    terminal_text(finding.message),
+                )
             total = total + summary.counts
         stats = self.cache.stats
         log.info(
