@@ -92,3 +92,23 @@ def terminal_text(value: object, replacement: str = "?") -> str:
             replacement, dict.fromkeys(_TERMINAL_UNSAFE, replacement)
         )
     return str(value).translate(table)
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as Markdown that renders as exactly that text, whatever the extensions.
+
+    Review notes and override lines land in a page MkDocs renders, often with
+    ``attr_list``, ``md_in_html`` and pymdownx enabled. Entities stop raw HTML and
+    ``<javascript:...>`` autolinks; escaped brackets stop ``[links](javascript:)`` and
+    footnotes; braces become entities, so no ``{: onmouseover=... }``, ``{#id}`` or
+    ``{++critic++}`` can ever be read as extension syntax (attr_list only looks for a
+    literal ``{``). Quotes are harmless in Markdown text, so they stay readable.
+
+    Args:
+        text: One line of user text.
+
+    Returns:
+        The Markdown source for it.
+    """
+    escaped = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return escaped.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")

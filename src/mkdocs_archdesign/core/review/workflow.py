@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import html
 import json
 import re
 from collections.abc import Sequence
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.escape import markdown_text
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
@@ -271,11 +271,7 @@ def _note(note: str | None) -> str | None:
         return None
     if _CONTROL_RE.search(note):
         raise ReviewInputError("--note must be one line of text (no line breaks)")
-    # The note lands in Markdown that MkDocs renders: keep it text, never markup.
-    # Entities stop raw HTML and autolinks; escaped brackets stop [links](javascript:).
-    # Quotes are harmless in Markdown text, so they stay readable in the source.
-    text = html.escape(note.strip(), quote=False)
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return markdown_text(note.strip())
 
 
 def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
