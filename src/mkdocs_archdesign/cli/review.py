@@ -141,8 +141,12 @@ def review_command(
 
     Only the review lines change (front matter status, **Status**, **Reviewer**,
     **Review Date**, notes); every other byte of the file stays as it was. The file
-    is replaced atomically. --force applies a refused request/approve and records
-    "**Override**: DATE by REVIEWER: NOTE" in the Design Review section.
+    is replaced atomically, keeping its mode and owner, and only if it still holds
+    what was read: a file changed meanwhile (an editor's save, a concurrent review)
+    is left alone with exit 2. A read-only or hard-linked file is refused unless
+    --force (it stays read-only; links are written through). --force applies a
+    refused request/approve and records "**Override**: DATE by REVIEWER: NOTE" in
+    the Design Review section.
 
     \b
     Examples:
@@ -157,7 +161,8 @@ def review_command(
     Exit codes:
       0  done (or the diff printed with --dry-run)
       1  illegal transition (the allowed ones are listed) or refused by the gate
-      2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file
+      2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file,
+         the file changed while review ran, a read-only or hard-linked file
     """
     from mkdocs_archdesign.core.review import workflow as core  # noqa: PLC0415 - fast startup
 
@@ -187,7 +192,7 @@ def review_command(
         fail(str(exc))
     except core.ReviewRefused as exc:
         _report_refusal(exc, shown)
-    _finish(file, root, text, outcome, shown, dry_run)
+    _finish(file, root, text, outcome, shown, dry_run, force)
 
 
 def _report_refusal(exc: Exception, shown: str) -> NoReturn:
@@ -201,9 +206,17 @@ def _report_refusal(exc: Exception, shown: str) -> NoReturn:
 
 
 def _finish(
-    file: Path, root: Path, old: str, outcome: ReviewOutcome, shown: str, dry_run: bool
+    file: Path,
+    root: Path,
+    old: str,
+    outcome: ReviewOutcome,
+    shown: str,
+    dry_run: bool,
+    force: bool,
 ) -> None:
     from mkdocs_archdesign.core.textedit import (  # noqa: PLC0415
+        ConcurrentEditError,
+        ProtectedFileError,
         UnsafeWriteError,
         atomic_write,
         ensure_writable_inside,
@@ -219,12 +232,22 @@ def _finish(
         return
     try:
         target = ensure_writable_inside(file, root)
-        atomic_write(target, outcome.text.encode("utf-8"))
-    except UnsafeWriteError as exc:
-        fail(str(exc))
+        # The edit is based on the bytes read: if they changed meanwhile (an editor's save,
+        # a concurrent review), nothing is written and the user is told.
+        removed = atomic_write(
+            target, outcome.text.encode("utf-8"), expected=old.encode("utf-8"), force=force
+        )
+    except (UnsafeWriteError, ConcurrentEditError, ProtectedFileError) as exc:
+        fail(terminal_text(str(exc)))
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         fail(f"cannot write {shown}: {reason}; the original is unchanged")
+    for stale in removed:
+        click.echo(
+            f"mkdocs-archdesign: removed a temporary file a killed write left: "
+            f"{terminal_text(stale)}",
+            err=True,
+        )
     click.echo(change)
 
 
