@@ -18,6 +18,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_OK,
     config_option,
     design_files,
+    design_root,
     fail,
     load_project,
     load_project_template,
@@ -165,7 +166,7 @@ def check_command(
     )
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
-    summaries = check_files_parallel(files, template, settings, jobs)
+    summaries = check_files_parallel(files, template, settings, jobs, root=design_root(project))
     write_output(render(fmt, summaries, settings.fail_on), output)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK

@@ -194,6 +194,15 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
+def design_root(project: ProjectConfig) -> Path:
+    """The folder a design (or the symlink a design is) must not lead out of: the docs folder.
+
+    Without a config file, ``docs`` in the current folder, the parent of the default
+    design folder.
+    """
+    return project.docs_dir if project.path is not None else FALLBACK_DESIGN_DIR.parent
+
+
 def resolve_paths(paths: Sequence[str]) -> list[Path]:
     """Expand files and folders given on the command line into Markdown files.
 

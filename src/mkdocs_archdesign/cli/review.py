@@ -21,6 +21,7 @@ from mkdocs_archdesign.cli.common import (
     config_option,
     configured_design_files,
     design_files,
+    design_root,
     fail,
     load_project,
     load_project_template,
@@ -287,7 +288,9 @@ def status_command(
 
     project = load_project(config_path)
     template = load_project_template(project, template_path)
-    summaries = check_files(design_files(project, paths), template, project.settings)
+    summaries = check_files(
+        design_files(project, paths), template, project.settings, root=design_root(project)
+    )
     if fmt == "json":
         click.echo(json.dumps([status_record(s) for s in summaries], indent=2))
     else:

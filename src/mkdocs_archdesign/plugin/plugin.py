@@ -12,6 +12,7 @@ survives, and it is keyed by content, template and settings so it is never stale
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
 from jinja2 import Environment, TemplateNotFound
@@ -25,6 +26,7 @@ from mkdocs.structure.pages import Page
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
 from mkdocs_archdesign.core.escape import terminal_text
+from mkdocs_archdesign.core.files import read_regular_bytes
 from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
 from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
 from mkdocs_archdesign.core.output.page_blocks import (
@@ -78,6 +80,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.catalog_page = CatalogPage()
         self._graphs: dict[tuple[Any, ...], str] = {}
         self._env: Environment | None = None
+        self._docs_dir: Path | None = None
         self._theme_templates: dict[str, bool] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
@@ -93,6 +96,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if not self.config.enabled:
             return None
         self.settings = settings_from_config(self.config)
+        self._docs_dir = Path(config.docs_dir)
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
@@ -151,12 +155,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         summary = self.summary_by_uri.get(page.file.src_uri)
         if summary is None or not any(f.code == UNREADABLE_CODE for f in summary.findings):
             return None  # MkDocs reads it exactly as we would; no need to pay for it here
+        if page.file.abs_src_path is None:
+            return None  # generated in memory by another plugin: nothing to open
         try:
-            return page.file.content_string
-        except UnicodeDecodeError:
-            return page.file.content_bytes.decode("utf-8", errors="replace")
+            data = read_regular_bytes(Path(page.file.abs_src_path), self._docs_dir)
         except OSError:
-            return ""  # unreadable (permissions, vanished): the AD000 finding says why
+            # Unreadable, not a regular file (MkDocs would block on a FIFO or read
+            # /dev/zero forever), over the cap or a symlink out of docs_dir: the AD000
+            # finding says why, and nothing of the file is published.
+            return ""
+        return data.decode("utf-8", errors="replace")
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -219,7 +227,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def _check_file(self, file: File) -> DesignResult:
         path = file.src_uri
         try:
-            text = file.content_string
+            if file.abs_src_path is None:  # generated in memory by another plugin
+                text = file.content_string
+            else:
+                data = read_regular_bytes(Path(file.abs_src_path), self._docs_dir)
+                text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             return unreadable_result(
                 path, f"not UTF-8 text (byte {exc.start}): {path}", self.settings

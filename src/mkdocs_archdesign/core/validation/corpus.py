@@ -72,10 +72,15 @@ def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> lis
     return sorted(found.values(), key=lambda p: p.as_posix())
 
 
-def check_file(path: Path, shown: str, template: Template, settings: Settings) -> DesignResult:
-    """Validate one file; unreadable or non-UTF-8 files become one AD000 finding."""
+def check_file(
+    path: Path, shown: str, template: Template, settings: Settings, root: Path | None = None
+) -> DesignResult:
+    """Validate one file; unreadable, irregular or non-UTF-8 files become one AD000 finding.
+
+    ``root`` is the docs folder: a design in it that is a symlink must stay in it.
+    """
     try:
-        text = read_design_text(path)
+        text = read_design_text(path, root)
     except UnicodeDecodeError as exc:
         return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
     except OSError as exc:
@@ -85,7 +90,11 @@ def check_file(path: Path, shown: str, template: Template, settings: Settings) -
 
 
 def check_files(
-    files: Sequence[Path], template: Template, settings: Settings, base: Path | None = None
+    files: Sequence[Path],
+    template: Template,
+    settings: Settings,
+    base: Path | None = None,
+    root: Path | None = None,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus.
 
@@ -94,13 +103,15 @@ def check_files(
         template: The template in force.
         settings: Validator settings.
         base: Paths are reported relative to this folder when they are inside it.
+        root: The docs folder (symlinked designs must stay in it), if known.
 
     Returns:
         One summary per file, in the order given.
     """
     shown = display_paths(files, base)
     results = [
-        check_file(path, name, template, settings) for path, name in zip(files, shown, strict=True)
+        check_file(path, name, template, settings, root)
+        for path, name in zip(files, shown, strict=True)
     ]
     return check_corpus(results, settings)
 

@@ -66,6 +66,7 @@ def check_files_parallel(
     settings: Settings,
     jobs: int,
     base: Path | None = None,
+    root: Path | None = None,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, using up to ``jobs`` processes.
 
@@ -75,13 +76,14 @@ def check_files_parallel(
         settings: Validator settings (sent to each worker).
         jobs: The maximum number of processes; 1 (or a small corpus) means this process.
         base: Paths are reported relative to this folder when they are inside it.
+        root: The docs folder (symlinked designs must stay in it), if known.
 
     Returns:
         One summary per file, in the order given, exactly as ``check_files`` returns.
     """
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
-        return check_files(files, template, settings, base)
+        return check_files(files, template, settings, base, root)
     # Imported here: a single-process run (the default) never pays for them.
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -94,12 +96,15 @@ def check_files_parallel(
     # spawn on macOS and Windows, where forking is unsafe or unavailable.
     context = multiprocessing.get_context()
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        parts = pool.map(_check_chunk, chunks, [template] * len(chunks), [settings] * len(chunks))
+        count = len(chunks)
+        parts = pool.map(
+            _check_chunk, chunks, [template] * count, [settings] * count, [root] * count
+        )
         results = [result for part in parts for result in part]
     return check_corpus(results, settings)
 
 
 def _check_chunk(
-    chunk: list[tuple[str, str]], template: Template, settings: Settings
+    chunk: list[tuple[str, str]], template: Template, settings: Settings, root: Path | None
 ) -> list[DesignResult]:
-    return [check_file(Path(path), shown, template, settings) for path, shown in chunk]
+    return [check_file(Path(path), shown, template, settings, root) for path, shown in chunk]
