@@ -18,12 +18,8 @@ from hypothesis import strategies as st
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import parse_template
-from mkdocs_archdesign.core.review.workflow import (
-    Action,
-    ReviewRequest,
-    apply_review,
-    split_scalar_line,
-)
+from mkdocs_archdesign.core.fix.yaml_line import split_scalar_line
+from mkdocs_archdesign.core.review.workflow import Action, ReviewRequest, apply_review
 from mkdocs_archdesign.core.validation.validator import check_design
 
 from .growth import cpu_ratio, line_events

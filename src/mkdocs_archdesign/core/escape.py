@@ -94,15 +94,32 @@ def terminal_text(value: object, replacement: str = "?") -> str:
     return str(value).translate(table)
 
 
-def markdown_text(text: str) -> str:
-    """``text`` as Markdown that renders as exactly that text, whatever the extensions.
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 
-    Review notes and override lines land in a page MkDocs renders, often with
-    ``attr_list``, ``md_in_html`` and pymdownx enabled. Entities stop raw HTML and
-    ``<javascript:...>`` autolinks; escaped brackets stop ``[links](javascript:)`` and
-    footnotes; braces become entities, so no ``{: onmouseover=... }``, ``{#id}`` or
-    ``{++critic++}`` can ever be read as extension syntax (attr_list only looks for a
-    literal ``{``). Quotes are harmless in Markdown text, so they stay readable.
+
+def markdown_text(value: object) -> str:
+    """Make ``value`` literal text in GitHub-flavoured Markdown, on one line, in a table cell.
+
+    HTML-significant characters become entities (``<`` ``>`` ``&`` and quotes), every
+    Markdown punctuation character that could start emphasis, a link, a heading, a list
+    or a table cell is backslash-escaped, and controls (line breaks included) become
+    spaces, so a design's path or message cannot add rows, links, images or markup to a
+    job summary.
+    """
+    text = terminal_text(value, " ")
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=True))
+
+
+def page_markdown_text(text: str) -> str:
+    """``text`` as Python-Markdown source that renders as exactly that text on a site.
+
+    :func:`markdown_text` targets GitHub's renderer (job summaries); this one targets the
+    MkDocs page a review note or override reason lands in, often with ``attr_list``,
+    ``md_in_html`` and pymdownx enabled, and keeps the source readable there. Entities
+    stop raw HTML and ``<javascript:...>`` autolinks; escaped brackets stop
+    ``[links](javascript:)`` and footnotes; braces become entities, so no
+    ``{: onmouseover=... }``, ``{#id}`` or ``{++critic++}`` is read as extension syntax
+    (attr_list only looks for a literal ``{``). Quotes are harmless in Markdown text.
 
     Args:
         text: One line of user text.

@@ -15,15 +15,15 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.template import Template
-from mkdocs_archdesign.core.escape import markdown_text
+from mkdocs_archdesign.core.escape import page_markdown_text
+from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
@@ -33,7 +33,6 @@ from mkdocs_archdesign.core.validation.validator import build_context, check_cor
 APPROVAL_CODES = frozenset({"AD401", "AD402"})
 
 _REVIEWER_RE = re.compile(r"@?[\w][\w .'/@-]{0,79}")
-_PLAIN_YAML_RE = re.compile(r"[A-Za-z0-9][\w.\-]*")
 _TASK_BOX_RE = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[ \]")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -271,7 +270,7 @@ def _note(note: str | None) -> str | None:
         return None
     if _CONTROL_RE.search(note):
         raise ReviewInputError("--note must be one line of text (no line breaks)")
-    return markdown_text(note.strip())
+    return page_markdown_text(note.strip())
 
 
 def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
@@ -302,7 +301,7 @@ def _gate(
     """Blocking reasons for the document as it would be after the action."""
     if request.action not in (Action.REQUEST, Action.APPROVE):
         return []
-    keep = dataclasses.replace(settings, draft_findings="keep")
+    keep = dataclasses.replace(settings, draft_findings=DraftPolicy.KEEP)
     text = edited.result().body
     results = [check_design(text, path, template, keep)]
     results.extend(check_design(body, other, template, keep) for other, body in others)
@@ -368,70 +367,6 @@ def _edit(lines: Lines, ctx: DesignContext, plan: _Plan) -> LineEditor:
 
 # --- front matter -------------------------------------------------------------------
 
-_SCALAR_KEY_RE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
-_DOUBLE_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
-_SINGLE_QUOTED_RE = re.compile(r"'(?:[^']|'')*'")
-
-
-@dataclass(frozen=True, slots=True)
-class ScalarLine:
-    """A one-line ``key: value  # comment`` front matter line, split into its parts.
-
-    Attributes:
-        key: ``key:`` (with any blanks before the colon).
-        gap: The blanks between the colon and the value.
-        value: The value as written (quotes included), possibly empty.
-        tail: Blanks after the value and a ``# comment``, if any.
-    """
-
-    key: str
-    gap: str
-    value: str
-    tail: str
-
-
-def split_scalar_line(content: str) -> ScalarLine | None:
-    """Split a front matter line into key, gap, value and tail, in linear time.
-
-    A regex with a lazy value followed by optional blanks backtracked quadratically on a
-    value padded with blanks; this walks the line once. A value is a double- or
-    single-quoted YAML scalar or plain text without ``#``; a comment needs a blank
-    before its ``#``.
-
-    Args:
-        content: The line without its ending.
-
-    Returns:
-        The parts, or ``None`` when the line is not ``key: value``.
-    """
-    key = _SCALAR_KEY_RE.match(content)
-    if key is None:
-        return None
-    rest = content[key.end() :]
-    value_start = len(rest) - len(rest.lstrip(" \t"))
-    gap, body = rest[:value_start], rest[value_start:]
-    for quoted_re in (_DOUBLE_QUOTED_RE, _SINGLE_QUOTED_RE):
-        quoted = quoted_re.match(body)
-        if quoted is not None and _is_tail(body[quoted.end() :]):
-            return ScalarLine(key.group(), gap, quoted.group(), body[quoted.end() :])
-    hash_at = body.find("#")
-    plain, comment = (body, "") if hash_at < 0 else (body[:hash_at], body[hash_at:])
-    value = plain.rstrip(" \t")
-    if comment and not plain:
-        if not gap:
-            return None  # ``key:#x``: a comment needs a blank before its '#'
-        # ``key: # comment``: the last blank belongs to the comment, the value is empty.
-        return ScalarLine(key.group(), gap[:-1], "", gap[-1] + comment)
-    if comment and value == plain:
-        return None  # ``key: a#b``: '#' inside a plain value
-    return ScalarLine(key.group(), gap, value, plain[len(value) :] + comment)
-
-
-def _is_tail(text: str) -> bool:
-    """Whether ``text`` is blanks, optionally then a blank and a ``# comment``."""
-    stripped = text.lstrip(" \t")
-    return not stripped or (stripped.startswith("#") and len(stripped) < len(text))
-
 
 def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> None:
     front = ctx.design.front_matter
@@ -449,48 +384,29 @@ def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> N
         editor.replace(line, _scalar_with(editor, ctx, line, plan.superseded_by))
     elif front.present:
         editor.insert_after(
-            front.body_start - 1, [f"superseded_by: {_yaml_plain(plan.superseded_by)}"]
+            front.body_start - 1, [f"superseded_by: {yaml_plain(plan.superseded_by)}"]
         )
     else:
-        editor.insert_after(0, ["---", f"superseded_by: {_yaml_plain(plan.superseded_by)}", "---"])
+        editor.insert_after(0, ["---", f"superseded_by: {yaml_plain(plan.superseded_by)}", "---"])
 
 
 def _front_key_line(ctx: DesignContext, key: str) -> int | None:
-    pattern = re.compile(rf"{re.escape(key)}[ \t]*:(?:[ \t]|$)")
-    for index, line in enumerate(ctx.design.front_matter_lines, start=2):
-        if pattern.match(line):
-            return index
-    return None
+    return front_key_line(ctx.design.front_matter_lines, key)
 
 
 def _scalar_with(editor: LineEditor, ctx: DesignContext, line: int, value: str) -> str:
     """The front matter line with its value replaced, keeping quotes and a comment."""
     content = editor.content(line)
-    match = split_scalar_line(content)
     following = ctx.design.front_matter_lines[line - 1 : line]
-    continued = bool(following) and following[0][:1] in (" ", "\t") and following[0].strip()
-    old = match.value if match else ""
-    if match is None or not old or old[0] in "|>[{&*!" or continued:
+    continued = bool(following) and following[0][:1] in (" ", "\t") and bool(following[0].strip())
+    new = scalar_line_with(content, value, continued=continued)
+    if new is None:
         key = content.split(":", 1)[0].strip()
         raise ReviewInputError(
             f"{ctx.design.path}:{line}: front matter '{key}' is not a one-line value; "
             f"write it as '{key}: value' and retry"
         )
-    if old.startswith('"'):
-        new = json.dumps(value)
-    elif old.startswith("'"):
-        new = "'" + value.replace("'", "''") + "'"
-    else:
-        new = _yaml_plain(value)
-    gap = match.gap or " "
-    return f"{match.key}{gap}{new}{match.tail}"
-
-
-def _yaml_plain(value: str) -> str:
-    """``value`` as a YAML scalar: plain when safe, else double-quoted (JSON is YAML)."""
-    if _PLAIN_YAML_RE.fullmatch(value) or value in {s.value for s in Status}:
-        return value
-    return json.dumps(value)
+    return new
 
 
 # --- the Design Review section ------------------------------------------------------
