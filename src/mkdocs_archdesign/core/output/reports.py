@@ -164,9 +164,11 @@ def format_github_finding(finding: Finding) -> str:
         message = f"{message} (section: {finding.section})"
     if is_fixable(finding):
         message = f"{message} {FIXABLE_MARK} fixable with mkdocs-archdesign check --fix"
+    # The runner's log is a terminal: ESC, C1 and bidi controls from a design are shown
+    # as "?" (path) or spaces (message), then the workflow-command escaping applies.
     return (
-        f"::{command} file={github_property(finding.path)},line={finding.line},"
-        f"title={title}::{github_data(message)}"
+        f"::{command} file={github_property(terminal_text(finding.path))},line={finding.line},"
+        f"title={title}::{github_data(terminal_text(message, ' '))}"
     )
 
 
