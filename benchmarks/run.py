@@ -24,6 +24,7 @@ from typing import Any
 from benchmarks.corpus import GeneratedSite, design_name, generate_site
 from benchmarks.measure import QUIET_ENV, RunFailed, Sample, median, run_measured
 from benchmarks.report import render_markdown, render_table, targets, write_plot
+from benchmarks.worst_case import bench_worst_case, render_worst_case
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -41,6 +42,7 @@ class Options:
     build_rounds: int
     serve_rounds: int
     jobs: int
+    worst_case_size: int
     workdir: Path
     output: Path
     plot: Path
@@ -72,6 +74,11 @@ def parse_args(argv: list[str] | None) -> Options:
     parser.add_argument("--build-rounds", type=int, help="build rounds per variant (default 3)")
     parser.add_argument("--serve-rounds", type=int, help="rebuilds after the first (default 3)")
     parser.add_argument("--jobs", type=int, default=2, help="the --jobs value compared to 1")
+    parser.add_argument(
+        "--worst-case-size",
+        type=int,
+        help="size of each worst-case input, 0 to skip (default 20000; --quick 1000)",
+    )
     parser.add_argument("--workdir", type=Path, default=HERE / ".corpus")
     parser.add_argument("--output", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--markdown", type=Path, default=HERE / "results" / "latest.md")
@@ -100,6 +107,7 @@ def parse_args(argv: list[str] | None) -> Options:
         build_rounds=pick(args.build_rounds, 3, 1),
         serve_rounds=pick(args.serve_rounds, 3, 1),
         jobs=args.jobs,
+        worst_case_size=pick(args.worst_case_size, 20000, 1000),
         workdir=args.workdir,
         output=args.output,
         plot=args.plot,
@@ -317,6 +325,12 @@ def main(argv: list[str] | None = None) -> int:
         if options.serve_size > 0:
             print(f"serve: {options.serve_size} designs ...", flush=True)
             results["serve"] = bench_serve(options)
+        if options.worst_case_size > 0:
+            print(f"worst-case inputs: n={options.worst_case_size} and 2n ...", flush=True)
+            check_argv = [str(Path(sys.executable).parent / "mkdocs-archdesign")]
+            results["worst_case"] = bench_worst_case(
+                check_argv, options.workdir, options.worst_case_size, child_env(options)
+            )
     except RunFailed as exc:
         print(f"benchmark failed: {exc}", file=sys.stderr)
         return 1
@@ -327,5 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     options.markdown.write_text(render_markdown(results), encoding="utf-8")
     write_plot(results, options.plot)
     print(render_table(results))
+    if results.get("worst_case"):
+        print("\nWorst-case inputs (issue 15):\n" + render_worst_case(results["worst_case"]))
     print(f"wrote {options.output}, {options.markdown} and {options.plot}")
     return 0

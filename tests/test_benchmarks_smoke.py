@@ -84,6 +84,10 @@ def test_quick_run_writes_results_table_and_plot(tmp_path: Path) -> None:
         "check, 1,000 designs, whole process",
         "mkdocs build overhead, 1,000 designs",
     }
+    shapes = {row["shape"] for row in results["worst_case"]}
+    assert {"atx-heading-spaces", "status-line-spaces", "template-sections"} <= shapes
+    assert all(row["seconds"] > 0 and row["seconds_double"] > 0 for row in results["worst_case"])
+    assert "Worst-case inputs" in done.stdout
     assert plot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "| designs |" in markdown.read_text()
     # The edited design was restored after the serve probe.

@@ -8,6 +8,7 @@ and the catalog page are opened after mermaid has drawn; nothing may have set
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -57,3 +58,30 @@ def test_hostile_designs_run_no_script(
     # The hostile title is shown as text in the nav, not swallowed or run.
     assert "<script>window.__xss=1</script>" in page.locator("body").inner_text()
     assert screenshot(page, "hostile-design-page").is_file()
+
+
+def test_hostile_revision_date_runs_no_script(make_site: Any, serve_site: Any, page: Any) -> None:
+    # Material prints revision_date (and the git dates) raw in the page footer.
+    from hardening.corpus import BASE
+
+    site = with_superfences(
+        make_site(
+            plugins=["search", {"archdesign": {"fail_on": "never"}}],
+            theme={"name": "material"},
+        )
+    )
+    hostile = '<img src=x onerror="window.__xss=1;alert(1)">'
+    front = f"revision_date: {json.dumps(hostile)}\n"
+    site.write("design/order-service-design.md", "---\n" + front + BASE[4:])
+    site.build()
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    base = serve_site(site.site_dir)
+    page.goto(f"{base}/design/order-service-design/")
+    footer = page.locator(".md-source-file")
+    footer.wait_for(state="attached", timeout=20_000)
+    # The value is in the footer as text, and nothing ran: no image was even created.
+    assert hostile in footer.inner_text()
+    assert page.locator(".md-source-file img").count() == 0
+    assert page.evaluate("typeof window.__xss") == "undefined"
+    assert not dialogs, dialogs

@@ -16,6 +16,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_CODES_HELP,
     config_option,
     design_files,
+    design_root,
     fail,
     load_project,
     load_project_template,
@@ -78,7 +79,9 @@ def render_catalog(
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
     # Paths relative to the docs folder, as the plugin reports them (File.src_uri).
-    summaries = check_files(files, template, project.settings, base=project.docs_dir)
+    summaries = check_files(
+        files, template, project.settings, base=project.docs_dir, root=design_root(project)
+    )
     catalog = build_catalog(summaries, use_directory_urls(project.path))
     if fmt == "csv":
         return catalog_csv(catalog)

@@ -19,6 +19,7 @@ from mkdocs_archdesign.cli.common import (
     config_option,
     corpus_context,
     design_files,
+    design_root,
     fail,
     load_project,
     load_project_template,
@@ -219,7 +220,9 @@ def check_command(
             raise click.exceptions.Exit(EXIT_FINDINGS if planned else EXIT_OK)
         fixing.refuse_unsafe(planned, project.root)
         fixing.write_fixes(planned, project.root)
-    summaries = check_files_parallel(files, template, settings, jobs, context=context)
+    summaries = check_files_parallel(
+        files, template, settings, jobs, context=context, root=design_root(project)
+    )
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
     write_output(render(fmt, summaries, options=options), output)
     if fmt in ("text", "github"):

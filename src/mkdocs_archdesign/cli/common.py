@@ -76,13 +76,37 @@ def output_option(function: F) -> F:
     return decorator(function)
 
 
+def valid_utf8(text: str) -> str:
+    """``text`` with every undecodable byte of a file name shown as ``\\udcXX``.
+
+    Python keeps the bytes of a file name that is not UTF-8 (git can commit one) as lone
+    surrogates, which no UTF-8 output can hold: writing them crashed every report. They
+    become a visible escape instead, so JSON, XML, SARIF and text stay valid UTF-8.
+    """
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+    return text
+
+
 def write_output(text: str, output: str | None) -> None:
-    """Print ``text``, or write it to ``output`` (exit 2 with one line if that fails)."""
+    """Print ``text``, or write it to ``output`` atomically (exit 2 with one line on failure).
+
+    A report is written to a temporary file beside ``output`` and renamed over it, so a
+    full disk or a kill leaves the previous report (or none), never an empty or half one.
+    """
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.textedit import ProtectedFileError, atomic_write  # noqa: PLC0415
+
+    text = valid_utf8(text)
     if output is None:
         click.echo(text, nl=False)
         return
     try:
-        Path(output).write_text(text, encoding="utf-8")
+        atomic_write(Path(output), text.encode("utf-8"))
+    except ProtectedFileError as exc:
+        fail(terminal_text(str(exc)))
     except OSError as exc:
         fail(f"cannot write {output}: {exc.strerror or exc.__class__.__name__}")
 
@@ -199,6 +223,15 @@ def _selected_files(project: ProjectConfig) -> list[Path]:
     from mkdocs_archdesign.core.validation.corpus import configured_designs  # noqa: PLC0415
 
     return configured_designs(project.docs_dir, project.settings.designs)
+
+
+def design_root(project: ProjectConfig) -> Path:
+    """The folder a design (or the symlink a design is) must not lead out of: the docs folder.
+
+    Without a config file, ``docs`` in the current folder, the parent of the default
+    design folder.
+    """
+    return project.docs_dir if project.path is not None else FALLBACK_DESIGN_DIR.parent
 
 
 def resolve_paths(paths: Sequence[str]) -> list[Path]:

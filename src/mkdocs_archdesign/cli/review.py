@@ -22,6 +22,7 @@ from mkdocs_archdesign.cli.common import (
     configured_design_files,
     corpus_context,
     design_files,
+    design_root,
     fail,
     load_project,
     load_project_template,
@@ -147,8 +148,12 @@ def review_command(
 
     Only the review lines change (front matter status, **Status**, **Reviewer**,
     **Review Date**, notes); every other byte of the file stays as it was. The file
-    is replaced atomically. --force applies a refused request/approve and records
-    "**Override**: DATE by REVIEWER: NOTE" in the Design Review section.
+    is replaced atomically, keeping its mode and owner, and only if it still holds
+    what was read: a file changed meanwhile (an editor's save, a concurrent review)
+    is left alone with exit 2. A read-only or hard-linked file is refused unless
+    --force (it stays read-only; links are written through). --force applies a
+    refused request/approve and records "**Override**: DATE by REVIEWER: NOTE" in
+    the Design Review section.
 
     \b
     Examples:
@@ -163,7 +168,8 @@ def review_command(
     Exit codes:
       0  done (or the diff printed with --dry-run)
       1  illegal transition (the allowed ones are listed) or refused by the gate
-      2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file
+      2  usage or I/O error: unknown action, bad date, missing or non-UTF-8 file,
+         the file changed while review ran, a read-only or hard-linked file
     """
     from mkdocs_archdesign.core.review import workflow as core  # noqa: PLC0415 - fast startup
 
@@ -193,7 +199,7 @@ def review_command(
         fail(str(exc))
     except core.ReviewRefused as exc:
         _report_refusal(exc, shown)
-    _finish(file, root, text, outcome, shown, dry_run)
+    _finish(file, root, text, outcome, shown, dry_run, force)
 
 
 def _report_refusal(exc: Exception, shown: str) -> NoReturn:
@@ -207,9 +213,17 @@ def _report_refusal(exc: Exception, shown: str) -> NoReturn:
 
 
 def _finish(
-    file: Path, root: Path, old: str, outcome: ReviewOutcome, shown: str, dry_run: bool
+    file: Path,
+    root: Path,
+    old: str,
+    outcome: ReviewOutcome,
+    shown: str,
+    dry_run: bool,
+    force: bool,
 ) -> None:
     from mkdocs_archdesign.core.textedit import (  # noqa: PLC0415
+        ConcurrentEditError,
+        ProtectedFileError,
         UnsafeWriteError,
         atomic_write,
         ensure_writable_inside,
@@ -228,12 +242,22 @@ def _finish(
         return
     try:
         target = ensure_writable_inside(file, root)
-        atomic_write(target, outcome.text.encode("utf-8"))
-    except UnsafeWriteError as exc:
-        fail(str(exc))
+        # The edit is based on the bytes read: if they changed meanwhile (an editor's save,
+        # a concurrent review), nothing is written and the user is told.
+        removed = atomic_write(
+            target, outcome.text.encode("utf-8"), expected=old.encode("utf-8"), force=force
+        )
+    except (UnsafeWriteError, ConcurrentEditError, ProtectedFileError) as exc:
+        fail(terminal_text(str(exc)))
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         fail(f"cannot write {shown}: {reason}; the original is unchanged")
+    for stale in removed:
+        click.echo(
+            f"mkdocs-archdesign: removed a temporary file a killed write left: "
+            f"{terminal_text(stale)}",
+            err=True,
+        )
     click.echo(change)
 
 
@@ -275,7 +299,9 @@ def status_command(
     template = load_project_template(project, template_path)
     files = design_files(project, paths)
     context = corpus_context(project, files) if paths else []
-    summaries = check_files(files, template, project.settings, context=context)
+    summaries = check_files(
+        files, template, project.settings, context=context, root=design_root(project)
+    )
     if fmt == "json":
         click.echo(json.dumps([status_record(s) for s in summaries], indent=2))
     else:

@@ -131,3 +131,24 @@ def markdown_text(value: object) -> str:
     """
     text = terminal_text(value, " ")
     return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=True))
+
+
+def page_markdown_text(text: str) -> str:
+    """``text`` as Python-Markdown source that renders as exactly that text on a site.
+
+    :func:`markdown_text` targets GitHub's renderer (job summaries); this one targets the
+    MkDocs page a review note or override reason lands in, often with ``attr_list``,
+    ``md_in_html`` and pymdownx enabled, and keeps the source readable there. Entities
+    stop raw HTML and ``<javascript:...>`` autolinks; escaped brackets stop
+    ``[links](javascript:)`` and footnotes; braces become entities, so no
+    ``{: onmouseover=... }``, ``{#id}`` or ``{++critic++}`` is read as extension syntax
+    (attr_list only looks for a literal ``{``). Quotes are harmless in Markdown text.
+
+    Args:
+        text: One line of user text.
+
+    Returns:
+        The Markdown source for it.
+    """
+    escaped = html.escape(text, quote=False).replace("{", "&#123;").replace("}", "&#125;")
+    return escaped.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")

@@ -1,12 +1,116 @@
-"""Read a user's text file and explain, in one line, why it cannot be read."""
+"""Read a user's file — only a regular file, only up to a size cap — or say why not in one line.
+
+Designs, templates and configs come from a repository anyone may commit to. A design
+committed as a symlink to ``/dev/zero`` would be read until memory runs out, a FIFO would
+block forever, and a symlink to a file outside the docs folder would be read (and
+published). So every read opens the file without blocking, checks on the open descriptor
+that it is a regular file, and reads at most the cap.
+"""
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
+
+#: The environment variable that sets the size cap, in bytes.
+MAX_FILE_BYTES_ENV = "ARCHDESIGN_MAX_FILE_BYTES"
+
+#: The default cap: far above any real design (the test corpus reads a 20 MB one).
+DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 class UnreadableFileError(Exception):
     """A file cannot be read as text; the message is one line naming the file."""
+
+
+class NotReadableAsDesignError(OSError):
+    """Not a regular file, outside the allowed folder, or over the size cap.
+
+    An :class:`OSError` whose ``strerror`` is the reason, so callers that already turn
+    read errors into one line (AD000) need no new case.
+    """
+
+
+def max_file_bytes() -> int:
+    """The size cap in bytes: ``$ARCHDESIGN_MAX_FILE_BYTES``, else 64 MiB."""
+    raw = os.environ.get(MAX_FILE_BYTES_ENV, "").strip()
+    try:
+        value = int(raw) if raw else DEFAULT_MAX_FILE_BYTES
+    except ValueError:
+        return DEFAULT_MAX_FILE_BYTES
+    return value if value > 0 else DEFAULT_MAX_FILE_BYTES
+
+
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO"
+    if stat.S_ISCHR(mode):
+        return "a character device"
+    if stat.S_ISBLK(mode):
+        return "a block device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def _refuse(reason: str, path: str | Path) -> NotReadableAsDesignError:
+    return NotReadableAsDesignError(0, reason, str(path))
+
+
+def read_regular_bytes(path: str | Path, root: Path | None = None) -> bytes:
+    """The bytes of ``path`` if it is a regular file within the cap (and within ``root``).
+
+    Args:
+        path: The file.
+        root: When given and ``path`` lies in it, the file's real location must be in it
+            too (a symlink out of the docs folder is refused).
+
+    Returns:
+        The file's bytes.
+
+    Raises:
+        NotReadableAsDesignError: Not a regular file, a symlink leaving ``root``, or larger
+            than :func:`max_file_bytes`.
+        OSError: Any other failure to open or read.
+    """
+    if root is not None:
+        _check_inside(Path(path), root)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _refuse(f"not a regular file ({_kind(info.st_mode)})", path)
+        cap = max_file_bytes()
+        if info.st_size > cap:
+            raise _refuse(f"larger than the {cap}-byte limit ({MAX_FILE_BYTES_ENV})", path)
+        chunks = []
+        remaining = cap + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        if remaining <= 0:  # it grew past the cap while being read
+            raise _refuse(f"larger than the {cap}-byte limit ({MAX_FILE_BYTES_ENV})", path)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _check_inside(path: Path, root: Path) -> None:
+    real_root = root.resolve()
+    # Where the name itself lives (its folder resolved, the file not followed).
+    located = path.absolute().parent.resolve() / path.name
+    if real_root not in located.parents:
+        return  # a file named outside the folder is read as given
+    real = located.resolve()
+    if real_root not in real.parents:
+        raise _refuse(f"a symlink to {real}, outside {real_root}", path)
 
 
 def read_text(path: str | Path, what: str, encoding: str = "utf-8") -> str:
@@ -21,14 +125,19 @@ def read_text(path: str | Path, what: str, encoding: str = "utf-8") -> str:
         The file's text.
 
     Raises:
-        UnreadableFileError: If the file is missing, a folder, not UTF-8, or unreadable.
+        UnreadableFileError: If the file is missing, a folder, not a regular file, over
+            the size cap, not UTF-8, or unreadable.
     """
     try:
-        return Path(path).read_bytes().decode(encoding)
+        return read_regular_bytes(path).decode(encoding)
     except FileNotFoundError:
         raise UnreadableFileError(f"{what} not found: {path}") from None
     except IsADirectoryError:
         raise UnreadableFileError(f"{what} is a directory, not a file: {path}") from None
+    except NotReadableAsDesignError as exc:
+        if exc.strerror == "not a regular file (a directory)":
+            raise UnreadableFileError(f"{what} is a directory, not a file: {path}") from None
+        raise UnreadableFileError(f"{what} {path} is {exc.strerror}") from None
     except UnicodeDecodeError:
         raise UnreadableFileError(f"{what} is not UTF-8 text: {path}") from None
     except OSError as exc:

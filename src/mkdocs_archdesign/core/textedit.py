@@ -11,8 +11,12 @@ from __future__ import annotations
 import contextlib
 import difflib
 import os
+import re
+import signal
 import stat
 import tempfile
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -193,29 +197,193 @@ def ensure_writable_inside(path: Path, root: Path) -> Path:
     return real
 
 
-def atomic_write(path: Path, data: bytes) -> None:
+class ConcurrentEditError(Exception):
+    """The file changed between the read and the write; nothing was written (one line)."""
+
+
+class ProtectedFileError(Exception):
+    """The file is read-only, hard-linked or owned by someone else; nothing was written."""
+
+
+#: The temporary files :func:`atomic_write` creates: ``.NAME.XXXXXXXX.tmp`` beside ``NAME``.
+TEMP_SUFFIX = ".tmp"
+
+
+def stale_temp_files(path: Path) -> list[Path]:
+    """Temporary files this tool left beside ``path`` (a killed write), oldest name first.
+
+    Only names of the tool's own pattern (``.NAME.`` + 8 ``mkstemp`` characters + ``.tmp``)
+    match, so nobody else's file is ever touched.
+    """
+    pattern = re.compile(re.escape(f".{path.name}.") + r"[A-Za-z0-9_]{8}" + re.escape(TEMP_SUFFIX))
+    try:
+        names = sorted(entry.name for entry in os.scandir(path.parent))
+    except OSError:
+        return []
+    return [path.parent / name for name in names if pattern.fullmatch(name)]
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    """Hold an advisory lock on ``folder`` (POSIX ``flock``) for a check-then-rename.
+
+    The folder's inode outlives every rename inside it, so two writers of the same file
+    serialise here; the lock is released when the process dies, so a killed writer never
+    leaves it held. Where ``flock`` does not exist the content check alone remains.
+    """
+    try:
+        import fcntl  # noqa: PLC0415 - POSIX only
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+@contextlib.contextmanager
+def _sigterm_as_exit() -> Iterator[None]:
+    """Turn SIGTERM (a cancelled CI job) into ``SystemExit`` so cleanup code runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    previous = signal.signal(signal.SIGTERM, terminate)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def atomic_write(
+    path: Path, data: bytes, expected: bytes | None = None, force: bool = False
+) -> list[Path]:
     """Replace ``path`` with ``data`` so readers see the old or the new file, never half.
 
-    Writes a temporary file in the same folder, flushes it to disk, copies the original
-    file's permission bits, then renames it over ``path``. On any failure the temporary
-    file is removed and the original is left as it was.
+    Writes a temporary file in the same folder, flushes it to disk, gives it the original
+    file's permission bits and owner, then renames it over ``path``. With ``expected``
+    (the bytes the caller read), the file is compared with them under a folder lock right
+    before the rename: if anyone changed it meanwhile, nothing is written. Two concurrent
+    writers of one file therefore never both succeed. On any failure, SIGTERM included,
+    the temporary file is removed and the original is left as it was; temporary files a
+    killed earlier write left behind are removed first.
+
+    Args:
+        path: The file to replace (or create).
+        data: The new bytes.
+        expected: The bytes the caller's edit is based on, or ``None`` to skip the check.
+        force: Replace a read-only file (keeping it read-only) and write a hard-linked
+            file in place, keeping its links, instead of refusing.
+
+    Returns:
+        The stale temporary files that were removed.
 
     Raises:
+        ConcurrentEditError: The file no longer holds ``expected``.
+        ProtectedFileError: The file is read-only or hard-linked (without ``force``), or
+            its owner cannot be kept.
         OSError: If any step fails (the original is intact).
     """
     folder = path.parent
-    mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else None
-    fd, temp_name = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    with _sigterm_as_exit(), _folder_lock(folder):
+        removed = []
+        for stale in stale_temp_files(path):
+            with contextlib.suppress(OSError):
+                stale.unlink()
+                removed.append(stale)
+        try:
+            info: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            info = None
+        if expected is not None:
+            _check_unchanged(path, expected)
+        if info is not None and _protected(path, info, force) == "links":
+            _write_in_place(path, data)
+            return removed
+        _replace(path, data, info)
+        return removed
+
+
+def _check_unchanged(path: Path, expected: bytes) -> None:
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if current != expected:
+        raise ConcurrentEditError(
+            f"{path} changed while this command ran (another edit or review was saved); "
+            "nothing written: run it again"
+        )
+
+
+def _protected(path: Path, info: os.stat_result, force: bool) -> str | None:
+    """``"links"`` when a hard-linked file is to be written in place; raises when refused."""
+    if not info.st_mode & stat.S_IWUSR and not force:
+        raise ProtectedFileError(
+            f"{path} is read-only (mode {stat.S_IMODE(info.st_mode):o}); "
+            "nothing written: make it writable or use --force"
+        )
+    if info.st_nlink > 1:
+        if not force:
+            raise ProtectedFileError(
+                f"{path} has {info.st_nlink} hard links; replacing it would split them; "
+                "nothing written: use --force to write it in place"
+            )
+        return "links"
+    return None
+
+
+def _write_in_place(path: Path, data: bytes) -> None:
+    """Write through a hard link: every link sees the new bytes (not atomic, by request)."""
+    with path.open("r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _replace(path: Path, data: bytes, info: os.stat_result | None) -> None:
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=TEMP_SUFFIX)
+    temp = Path(temp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            Path(temp_name).chmod(mode)
+        if info is None:
+            temp.chmod(0o666 & ~_umask())  # what open() would have given a new file
+        else:
+            temp.chmod(stat.S_IMODE(info.st_mode))
+            _keep_owner(temp, path, info)
         # os.replace is the one atomic rename on POSIX and Windows alike.
-        os.replace(temp_name, path)  # noqa: PTH105
+        os.replace(temp, path)  # noqa: PTH105
     except BaseException:
         with contextlib.suppress(OSError):
-            Path(temp_name).unlink()
+            temp.unlink()
         raise
+
+
+def _keep_owner(temp: Path, path: Path, info: os.stat_result) -> None:
+    created = temp.stat()
+    if (created.st_uid, created.st_gid) == (info.st_uid, info.st_gid):
+        return
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except PermissionError:
+        if created.st_uid != info.st_uid:
+            raise ProtectedFileError(
+                f"{path} belongs to another user, who would lose it; nothing written"
+            ) from None
+        # Same owner, a group we are not in: keep the owner, the group is ours now.
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -13,8 +13,10 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment, TemplateNotFound
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,6 +30,8 @@ from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.escape import terminal_text
+from mkdocs_archdesign.core.files import read_regular_bytes
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.output.design_page import (
     HandoffGraphs,
@@ -85,6 +89,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._unindexed: dict[str, list[str]] = {}
         self._stashed: dict[str, str] = {}
         self._strip_for_search = False
+        self._env: Environment | None = None
+        self._docs_dir: Path | None = None
+        self._theme_templates: dict[str, bool] = {}
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -101,6 +108,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.settings = settings_from_config(self.config)
         self.page_options = page_options_from_config(self.config)
         site_setup.drop_markdown_extension(config)
+        self._docs_dir = Path(config.docs_dir)
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
@@ -143,6 +151,17 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.catalog_page.add_files(files, config, self.summaries)
         return files
 
+    def on_env(
+        self, env: Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> Environment | None:
+        """Keep the theme's template environment to check design pages against.
+
+        A design's ``template`` or ``icon`` that the theme lacks would abort the build.
+        """
+        self._env = env
+        self._theme_templates = {}
+        return None
+
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -162,12 +181,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         summary = self.summary_by_uri.get(page.file.src_uri)
         if summary is None or not any(f.code == UNREADABLE_CODE for f in summary.findings):
             return None  # MkDocs reads it exactly as we would; no need to pay for it here
+        if page.file.abs_src_path is None:
+            return None  # generated in memory by another plugin: nothing to open
         try:
-            return page.file.content_string
-        except UnicodeDecodeError:
-            return page.file.content_bytes.decode("utf-8", errors="replace")
+            data = read_regular_bytes(Path(page.file.abs_src_path), self._docs_dir)
         except OSError:
-            return ""  # unreadable (permissions, vanished): the AD000 finding says why
+            # Unreadable, not a regular file (MkDocs would block on a FIFO or read
+            # /dev/zero forever), over the cap or a symlink out of docs_dir: the AD000
+            # finding says why, and nothing of the file is published.
+            return ""
+        return data.decode("utf-8", errors="replace")
 
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -177,7 +200,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if summary is None:
             return self.catalog_page.page_markdown(markdown, page)
         unparsed = has_unparsed_front_matter(markdown, page.meta)
-        neutralise_meta(page.meta)
+        for dropped in neutralise_meta(page.meta, self._has_theme_template):
+            log.warning("%s: %s", terminal_text(page.file.src_uri), terminal_text(dropped))
         if self._nav_status:
             page.meta["status"] = site_setup.nav_status(status_slug(summary))
         else:
@@ -235,6 +259,19 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             server.watch(self.config.template)
         return server
 
+    def _has_theme_template(self, name: str) -> bool:
+        if self._env is None:
+            return True  # no theme environment yet (not a real build): nothing to check
+        known = self._theme_templates.get(name)
+        if known is None:
+            try:
+                self._env.get_template(name)
+                known = True
+            except (TemplateNotFound, OSError, UnicodeDecodeError):
+                known = False
+            self._theme_templates[name] = known
+        return known
+
     def _reset(self) -> None:
         self.summaries = []
         self.summary_by_uri = {}
@@ -262,7 +299,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri
         try:
-            text = file.content_string
+            if file.abs_src_path is None:  # generated in memory by another plugin
+                text = file.content_string
+            else:
+                data = read_regular_bytes(Path(file.abs_src_path), self._docs_dir)
+                text = data.decode("utf-8")
         except UnicodeDecodeError as exc:
             return unreadable_result(
                 path, f"not UTF-8 text (byte {exc.start}): {path}", self.settings

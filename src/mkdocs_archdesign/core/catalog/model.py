@@ -153,7 +153,9 @@ def page_url(path: str, use_directory_urls: bool) -> str:
     dirname, filename = posixpath.split(url)
     if use_directory_urls and filename == "index.html":
         url = (dirname or ".") + "/"
-    return quote(url)
+    # A file name that is not UTF-8 holds its raw bytes as surrogates: percent-encode
+    # those bytes (they are the name on disk) instead of crashing.
+    return quote(url, errors="surrogateescape")
 
 
 def relative_url(target: str, from_page_dest: str) -> str:
@@ -319,8 +321,13 @@ def csv_cell(value: str) -> str:
     A cell starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is run as a
     formula by spreadsheet programs; such cells get a leading ``'``. Plain ``@handle``
     owners and negative numbers are left as they are, because they are not formulas.
+    Control characters (ESC, C1, bidi overrides) become spaces: the CSV is often
+    printed to a terminal, where they would retitle the window or write the clipboard.
     """
-    if not value or value[0] not in "=+-@\t\r":
+    if value and value[0] in "\t\r":
+        return "'" + terminal_text(value, " ")
+    value = terminal_text(value, " ")
+    if not value or value[0] not in "=+-@":
         return value
     if _HANDLE_RE.fullmatch(value) or re.fullmatch(r"-\d+(\.\d+)?", value):
         return value
@@ -352,7 +359,7 @@ def catalog_markdown(catalog: Catalog) -> str:
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for entry in catalog.entries:
         findings = entry.findings.phrase()
-        link = f"[{markdown_cell(entry.title)}](<{quote(entry.path)}>)"
+        link = f"[{markdown_cell(entry.title)}](<{quote(entry.path, errors='surrogateescape')}>)"
         cells: Sequence[str] = (
             link,
             markdown_cell(entry.id),

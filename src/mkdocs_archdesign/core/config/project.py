@@ -157,6 +157,9 @@ def read_yaml_config(path: Path) -> dict[str, Any]:
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or exc.__class__.__name__
         raise ProjectConfigError(f"{path}{where}: not valid YAML: {problem}") from None
+    except RecursionError:
+        # PyYAML's composer recurses per nesting level: a 5,000-deep file exhausts the stack.
+        raise ProjectConfigError(f"{path}: nested too deeply to read as a config") from None
     finally:
         loader.dispose()
     if data is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
@@ -79,6 +79,9 @@ class Template:
         optional_keys: Keys of ``(Optional)`` sections.
         example_lines: Prose lines of the template that a finished design should not keep.
         digest: A content hash of ``source``, for cache invalidation.
+        positions: Each required key's index in ``required``, so a lookup is one dict
+            access: rules look sections up per heading, and a linear scan made a
+            template of 20,000 sections quadratic.
     """
 
     source: str
@@ -87,6 +90,15 @@ class Template:
     optional_keys: frozenset[str]
     example_lines: frozenset[str]
     digest: str
+    positions: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        """Index the required sections by key (first occurrence wins, as in ``find``)."""
+        if not self.positions:
+            index: dict[str, int] = {}
+            for position, section in enumerate(self.required):
+                index.setdefault(section.key, position)
+            self.positions.update(index)
 
     @property
     def is_default(self) -> bool:
@@ -95,10 +107,8 @@ class Template:
 
     def find(self, key: str) -> RequiredSection | None:
         """Return the required section with this match key, if any."""
-        for section in self.required:
-            if section.key == key:
-                return section
-        return None
+        position = self.positions.get(key)
+        return None if position is None else self.required[position]
 
 
 def default_template_source() -> str:

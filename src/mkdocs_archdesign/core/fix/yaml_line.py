@@ -9,14 +9,75 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 
 from mkdocs_archdesign.core.model import Status
 
-_SCALAR_LINE_RE = re.compile(
-    r"(?P<key>[A-Za-z_][\w-]*[ \t]*:)(?P<gap>[ \t]*)"
-    r"(?P<value>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^#]*?)"
-    r"(?P<tail>[ \t]*(?:[ \t]#.*)?)$"
-)
+_SCALAR_KEY_RE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
+_DOUBLE_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
+_SINGLE_QUOTED_RE = re.compile(r"'(?:[^']|'')*'")
+
+
+@dataclass(frozen=True, slots=True)
+class ScalarLine:
+    """A one-line ``key: value  # comment`` front matter line, split into its parts.
+
+    Attributes:
+        key: ``key:`` (with any blanks before the colon).
+        gap: The blanks between the colon and the value.
+        value: The value as written (quotes included), possibly empty.
+        tail: Blanks after the value and a ``# comment``, if any.
+    """
+
+    key: str
+    gap: str
+    value: str
+    tail: str
+
+
+def split_scalar_line(content: str) -> ScalarLine | None:
+    """Split a front matter line into key, gap, value and tail, in linear time.
+
+    A regex with a lazy value followed by optional blanks backtracked quadratically on a
+    value padded with blanks; this walks the line once. A value is a double- or
+    single-quoted YAML scalar or plain text without ``#``; a comment needs a blank
+    before its ``#``.
+
+    Args:
+        content: The line without its ending.
+
+    Returns:
+        The parts, or ``None`` when the line is not ``key: value``.
+    """
+    key = _SCALAR_KEY_RE.match(content)
+    if key is None:
+        return None
+    rest = content[key.end() :]
+    value_start = len(rest) - len(rest.lstrip(" \t"))
+    gap, body = rest[:value_start], rest[value_start:]
+    for quoted_re in (_DOUBLE_QUOTED_RE, _SINGLE_QUOTED_RE):
+        quoted = quoted_re.match(body)
+        if quoted is not None and _is_tail(body[quoted.end() :]):
+            return ScalarLine(key.group(), gap, quoted.group(), body[quoted.end() :])
+    hash_at = body.find("#")
+    plain, comment = (body, "") if hash_at < 0 else (body[:hash_at], body[hash_at:])
+    value = plain.rstrip(" \t")
+    if comment and not plain:
+        if not gap:
+            return None  # ``key:#x``: a comment needs a blank before its '#'
+        # ``key: # comment``: the last blank belongs to the comment, the value is empty.
+        return ScalarLine(key.group(), gap[:-1], "", gap[-1] + comment)
+    if comment and value == plain:
+        return None  # ``key: a#b``: '#' inside a plain value
+    return ScalarLine(key.group(), gap, value, plain[len(value) :] + comment)
+
+
+def _is_tail(text: str) -> bool:
+    """Whether ``text`` is blanks, optionally then a blank and a ``# comment``."""
+    stripped = text.lstrip(" \t")
+    return not stripped or (stripped.startswith("#") and len(stripped) < len(text))
+
+
 _PLAIN_YAML_RE = re.compile(r"[A-Za-z0-9][\w.\-]*")
 
 
@@ -57,8 +118,8 @@ def scalar_line_with(content: str, value: str, *, continued: bool = False) -> st
         The new line, or ``None`` when the entry is not a one-line scalar (a block
         scalar, a flow collection, an anchor, a tag, empty, or continued).
     """
-    match = _SCALAR_LINE_RE.fullmatch(content)
-    old = match.group("value") if match else ""
+    match = split_scalar_line(content)
+    old = match.value if match else ""
     if match is None or not old or old[0] in "|>[{&*!" or continued:
         return None
     if old.startswith('"'):
@@ -67,5 +128,5 @@ def scalar_line_with(content: str, value: str, *, continued: bool = False) -> st
         new = "'" + value.replace("'", "''") + "'"
     else:
         new = yaml_plain(value)
-    gap = match.group("gap") or " "
-    return f"{match.group('key')}{gap}{new}{match.group('tail')}"
+    gap = match.gap or " "
+    return f"{match.key}{gap}{new}{match.tail}"

@@ -157,6 +157,9 @@ def render_json(summaries: Sequence[DesignSummary], options: ReportOptions) -> s
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
+_LINE_RUN_RE = re.compile(r"[^\r\n]+")
+
+
 def format_github_finding(finding: Finding) -> str:
     """One finding as a GitHub Actions workflow command (``::error file=...::message``)."""
     command = _GITHUB_COMMANDS[finding.severity]
@@ -166,9 +169,13 @@ def format_github_finding(finding: Finding) -> str:
         message = f"{message} (section: {finding.section})"
     if is_fixable(finding):
         message = f"{message} {FIXABLE_MARK} fixable with mkdocs-archdesign check --fix"
+    # The runner's log is a terminal: ESC, C1 and bidi controls from a design are shown
+    # as "?" (path) or spaces (message); line breaks are left to the workflow-command
+    # escaping (%0A), which GitHub shows as the line break they were.
+    safe_message = _LINE_RUN_RE.sub(lambda run: terminal_text(run.group(), " "), message)
     return (
-        f"::{command} file={github_property(finding.path)},line={finding.line},"
-        f"title={title}::{github_data(message)}"
+        f"::{command} file={github_property(terminal_text(finding.path))},line={finding.line},"
+        f"title={title}::{github_data(safe_message)}"
     )
 
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import enum
-import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,6 +22,7 @@ from dataclasses import dataclass
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.escape import page_markdown_text
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
@@ -272,11 +272,7 @@ def _note(note: str | None) -> str | None:
         return None
     if _CONTROL_RE.search(note):
         raise ReviewInputError("--note must be one line of text (no line breaks)")
-    # The note lands in Markdown that MkDocs renders: keep it text, never markup.
-    # Entities stop raw HTML and autolinks; escaped brackets stop [links](javascript:).
-    # Quotes are harmless in Markdown text, so they stay readable in the source.
-    text = html.escape(note.strip(), quote=False)
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]")
+    return page_markdown_text(note.strip())
 
 
 def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
@@ -481,14 +477,17 @@ def _insert_block(
 def _label_with(content: str, title: str, value: str) -> str:
     """A ``**Title**: value`` line with a new value, keeping its prefix and trailing spaces."""
     pattern = re.compile(
-        rf"(?P<head>.*?\*\*[ \t]*{re.escape(title)}[ \t]*(?::\*\*|\*\*[ \t]*:))"
-        r"(?P<value>.*?)(?P<tail>[ \t]*)$",
+        rf"\*\*[ \t]*{re.escape(title)}[ \t]*(?::\*\*|\*\*[ \t]*:)",
         re.IGNORECASE,
     )
-    match = pattern.fullmatch(content)
+    match = pattern.search(content)
     if match is None:  # pragma: no cover - the scanner found the label on this line
         raise ReviewInputError(f"cannot edit the line {content!r}")
-    return f"{match.group('head')} {value}{match.group('tail')}"
+    # String methods, not a lazy group before optional blanks: that regex backtracked
+    # quadratically on a value padded with blanks.
+    rest = content[match.end() :]
+    tail = rest[len(rest.rstrip(" \t")) :]
+    return f"{content[: match.end()]} {value}{tail}"
 
 
 def _add_note(editor: LineEditor, ctx: DesignContext, entry: str) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.document.sections import REVIEW
+from mkdocs_archdesign.core.document.theme_keys import theme_key_problems
 from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Severity, normalise_status_key
 from mkdocs_archdesign.core.rules.base import (
@@ -29,12 +30,20 @@ def invalid_front_matter(ctx: DesignContext) -> Iterator[Hit]:
         mapping, and its known keys must have the right types: ``id``, ``title``,
         ``module``, ``owner``, ``status``, ``superseded_by`` and ``complexity`` are strings;
         ``tags`` and ``depends_on`` are lists of strings; ``handoffs`` is a list of
-        mappings, each with a ``label`` and an ``agent``.
+        mappings, each with a ``label`` and an ``agent``. Keys the theme prints or
+        interprets must have the shape it expects: ``description``, ``author``,
+        ``subtitle``, ``revision_date``, ``git_revision_date_localized``,
+        ``git_creation_date_localized`` and ``location`` are text; ``hide`` is a list of
+        names; ``search`` is a mapping of ``exclude`` (true/false) and ``boost`` (a
+        number); ``template`` is a theme template name ending in ``.html``; ``icon`` is an
+        icon name such as ``material/pencil``. The site drops a bad value before the
+        theme sees it (and a ``template`` or ``icon`` the theme does not have).
 
     Why it matters:
         MkDocs silently drops front matter it cannot parse, so a typo turns a design
         into a page with no metadata: no status, no owner, no dependencies, and the
-        catalog quietly shows it wrong.
+        catalog quietly shows it wrong. A theme key of the wrong shape (``hide: 5``)
+        would abort the whole site build.
 
     Example:
         ```yaml
@@ -68,6 +77,9 @@ def invalid_front_matter(ctx: DesignContext) -> Iterator[Hit]:
             yield Hit(ctx.front_matter_line(key), f"front matter '{key}' must be a list of strings")
     if "handoffs" in meta and meta["handoffs"] is not None:
         yield from _check_handoffs(ctx, meta["handoffs"])
+    for key, message in theme_key_problems(meta):
+        if key not in _STRING_KEYS and key not in _LIST_OF_STRINGS_KEYS:
+            yield Hit(ctx.front_matter_line(key), message)
 
 
 def _check_handoffs(ctx: DesignContext, value: object) -> Iterator[Hit]:

@@ -18,6 +18,8 @@ from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from mkdocs_archdesign.core.escape import terminal_text
+
 #: Glob characters: a ``designs`` glob's folder prefix stops at the first of these.
 _GLOB_CHARS = frozenset("*?[")
 _HYPHENS_RE = re.compile(r"-{2,}")
@@ -93,6 +95,11 @@ def module_name(title: str) -> str:
     return name
 
 
+#: The longest title ``new`` accepts: its slug names the file, and most file systems stop
+#: at 255 bytes for a name (``-design.md`` and multi-byte characters included).
+MAX_TITLE_LENGTH = 120
+
+
 def validate_title(title: str) -> str:
     """Check a design title and return its slug.
 
@@ -108,6 +115,18 @@ def validate_title(title: str) -> str:
     """
     if not title.strip():
         raise ScaffoldError("the design title is empty")
+    if terminal_text(title) != title:
+        # A newline would write raw lines into the "# {{ title }}" heading (a second
+        # Design Review section); other controls would reach terminals.
+        raise ScaffoldError(
+            f"the design title must be one line of text, without control characters: "
+            f"{terminal_text(title)!r}"
+        )
+    if len(title) > MAX_TITLE_LENGTH:
+        raise ScaffoldError(
+            f"the design title is {len(title)} characters; at most {MAX_TITLE_LENGTH} "
+            "(it names the file)"
+        )
     stripped = title.strip()
     # A "/" inside a title ("CI/CD Pipeline") is a word separator the slug replaces; a
     # title that starts like a path is most likely a path typed in the wrong place.

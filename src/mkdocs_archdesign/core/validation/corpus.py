@@ -112,10 +112,15 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
     return sorted(found, key=lambda p: p.as_posix())
 
 
-def check_file(path: Path, shown: str, template: Template, settings: Settings) -> DesignResult:
-    """Validate one file; unreadable or non-UTF-8 files become one AD000 finding."""
+def check_file(
+    path: Path, shown: str, template: Template, settings: Settings, root: Path | None = None
+) -> DesignResult:
+    """Validate one file; unreadable, irregular or non-UTF-8 files become one AD000 finding.
+
+    ``root`` is the docs folder: a design in it that is a symlink must stay in it.
+    """
     try:
-        text = read_design_text(path)
+        text = read_design_text(path, root)
     except UnicodeDecodeError as exc:
         return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
     except OSError as exc:
@@ -150,6 +155,7 @@ def check_files(
     settings: Settings,
     base: Path | None = None,
     context: Sequence[Path] = (),
+    root: Path | None = None,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, together with the designs of ``context``.
 
@@ -160,6 +166,7 @@ def check_files(
         base: Paths are reported relative to this folder when they are inside it.
         context: The project's other designs: cross-design rules resolve against them,
             but they are not reported on.
+        root: The docs folder (symlinked designs must stay in it), if known.
 
     Returns:
         One summary per file of ``files``, in the order given.
@@ -167,7 +174,8 @@ def check_files(
     every = with_context(files, context)
     shown = display_paths(every, base)
     results = [
-        check_file(path, name, template, settings) for path, name in zip(every, shown, strict=True)
+        check_file(path, name, template, settings, root)
+        for path, name in zip(every, shown, strict=True)
     ]
     return check_corpus(results, settings)[: len(files)]
 

@@ -72,6 +72,7 @@ def check_files_parallel(
     jobs: int,
     base: Path | None = None,
     context: Sequence[Path] = (),
+    root: Path | None = None,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, using up to ``jobs`` processes.
 
@@ -82,6 +83,7 @@ def check_files_parallel(
         jobs: The maximum number of processes; 1 (or a small corpus) means this process.
         base: Paths are reported relative to this folder when they are inside it.
         context: Designs cross-design rules see but that are not reported on.
+        root: The docs folder (symlinked designs must stay in it), if known.
 
     Returns:
         One summary per file, in the order given, exactly as ``check_files`` returns.
@@ -90,7 +92,7 @@ def check_files_parallel(
     files = with_context(files, context)
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
-        return check_files(files, template, settings, base)[:named]
+        return check_files(files, template, settings, base, root=root)[:named]
     # Imported here: a single-process run (the default) never pays for them.
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -103,12 +105,15 @@ def check_files_parallel(
     # spawn on macOS and Windows, where forking is unsafe or unavailable.
     start_method = multiprocessing.get_context()
     with ProcessPoolExecutor(max_workers=workers, mp_context=start_method) as pool:
-        parts = pool.map(_check_chunk, chunks, [template] * len(chunks), [settings] * len(chunks))
+        count = len(chunks)
+        parts = pool.map(
+            _check_chunk, chunks, [template] * count, [settings] * count, [root] * count
+        )
         results = [result for part in parts for result in part]
     return check_corpus(results, settings)[:named]
 
 
 def _check_chunk(
-    chunk: list[tuple[str, str]], template: Template, settings: Settings
+    chunk: list[tuple[str, str]], template: Template, settings: Settings, root: Path | None
 ) -> list[DesignResult]:
-    return [check_file(Path(path), shown, template, settings) for path, shown in chunk]
+    return [check_file(Path(path), shown, template, settings, root) for path, shown in chunk]

@@ -24,6 +24,7 @@ from mkdocs_archdesign.core.document.summary import (
     text_value,
 )
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.files import read_regular_bytes
 from mkdocs_archdesign.core.model import (
     DesignSummary,
     Finding,
@@ -75,14 +76,19 @@ class DesignResult:
     ignored_lines: dict[int, frozenset[str]]
 
 
-def read_design_text(path: Path) -> str:
-    """Read a design file as UTF-8 (a BOM is allowed).
+def read_design_text(path: Path, root: Path | None = None) -> str:
+    """Read a design file as UTF-8 (a BOM is allowed): a regular file, within the size cap.
+
+    Args:
+        path: The design file.
+        root: The docs folder: a design in it that is a symlink must stay in it.
 
     Raises:
-        OSError: If the file cannot be read.
+        OSError: If the file cannot be read, is not a regular file, is over the cap or
+            leaves ``root`` (the ``strerror`` says which).
         UnicodeDecodeError: If it is not UTF-8.
     """
-    return path.read_bytes().decode("utf-8")
+    return read_regular_bytes(path, root).decode("utf-8")
 
 
 def build_context(design: ScannedDesign, template: Template, settings: Settings) -> DesignContext:

@@ -30,24 +30,23 @@ def missing_section(ctx: DesignContext) -> Iterator[Hit]:
         Add the section (``mkdocs-archdesign new`` scaffolds all of them), even if only
         to say why it does not apply.
     """
-    for required in ctx.template.required:
-        if required.key not in ctx.sections:
-            line = _insertion_line(ctx, required.key)
-            yield Hit(
-                line,
+    # The gap is reported at the next required section that is present; walking the
+    # template backwards finds it for every missing section in one pass (linear time).
+    next_line = max(1, ctx.design.line_count)
+    hits: list[Hit] = []
+    for required in reversed(ctx.template.required):
+        found = ctx.sections.get(required.key)
+        if found:
+            next_line = found[0].line
+            continue
+        hits.append(
+            Hit(
+                next_line,
                 f"missing required section '{required.display_title}'",
                 required.display_title,
             )
-
-
-def _insertion_line(ctx: DesignContext, key: str) -> int:
-    """The line of the next required section that is present (where the gap is)."""
-    keys = [section.key for section in ctx.template.required]
-    for later in keys[keys.index(key) + 1 :]:
-        found = ctx.sections.get(later)
-        if found:
-            return found[0].line
-    return max(1, ctx.design.line_count)
+        )
+    yield from reversed(hits)
 
 
 @rule("AD102", "empty-section", Severity.ERROR)
