@@ -73,7 +73,6 @@ class BlockScanner:
         """How many open containers ``raw`` continues, and the column after them."""
         pos = 0
         matched = 0
-        blank = not raw.strip()
         for container in self.stack:
             if container.quote:
                 indent = marks.leading_spaces(raw[pos:])
@@ -82,7 +81,7 @@ class BlockScanner:
                 pos += indent + 1
                 if raw[pos : pos + 1] == " ":
                     pos += 1
-            elif blank:
+            elif not raw[pos:].strip():
                 if container.blank_start and not container.has_content:
                     break  # an item may begin with at most one blank line
             elif marks.leading_spaces(raw[pos:]) >= container.width:

@@ -252,7 +252,9 @@ def html_block_start(content: str, indent: int) -> int:
     if not name or not name[0].isalpha():
         return 0
     tag = (_CLOSE_TAG_RE if closing else _OPEN_TAG_RE).match(rest)
-    if tag is not None and not rest[tag.end() :].strip(" \t") and name not in _RAW_TAGS:
+    # The spec's text excludes </pre> and friends here, but its reference parsers
+    # (commonmark.js, markdown-it) do not: a lone </pre> starts a kind-7 block there.
+    if tag is not None and not rest[tag.end() :].strip(" \t"):
         return 7
     return 0
 
