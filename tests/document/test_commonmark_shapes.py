@@ -17,10 +17,10 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+import commonmark
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-import commonmark
 from markdown_it import MarkdownIt
 
 from mkdocs_archdesign.core.document.scanner import scan_design
