@@ -42,9 +42,9 @@ from mkdocs_archdesign.core.validation.validator import (
 from mkdocs_archdesign.plugin import site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
 from mkdocs_archdesign.plugin.config import ArchDesignConfig, settings_from_config
+from mkdocs_archdesign.plugin.list_split import ListSplitExtension
 from mkdocs_archdesign.plugin.page_markdown import (
     insert_after_title,
-    separate_lists,
     strip_unparsed_front_matter,
 )
 from mkdocs_archdesign.plugin.page_meta import neutralise_meta
@@ -75,6 +75,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.design_files: dict[str, File] = {}
         self.catalog_page = CatalogPage()
         self._graphs: dict[tuple[Any, ...], str] = {}
+        #: Whether the page being rendered is a design (the list splitter works only then).
+        self.rendering_design = False
+        self._lists = ListSplitExtension(lambda: self.rendering_design)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -96,6 +99,10 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
         site_setup.register_status_titles(config)
+        extensions: list[Any] = config.markdown_extensions
+        if self._lists not in extensions:
+            # Python-Markdown takes Extension instances in the same list as names.
+            extensions.append(self._lists)
         draws_graphs = self.config.handoff_graph or self.config.catalog
         if draws_graphs and not site_setup.mermaid_configured(config):
             log.warning(site_setup.MERMAID_HINT)
@@ -121,6 +128,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Fill the catalog page's table and handoff board once its Markdown is rendered."""
+        self.rendering_design = False
         return self.catalog_page.page_content(html, page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -148,6 +156,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     ) -> str | None:
         """Decorate a design page: badge, findings, handoff graph, next step, list fixes."""
         summary = self.summary_by_uri.get(page.file.src_uri)
+        # MkDocs renders the page right after this hook: the splitter reads the flag then.
+        self.rendering_design = summary is not None
         if summary is None:
             return None
         unparsed = not page.meta and markdown.lstrip("\ufeff").startswith("---")
@@ -155,7 +165,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
         neutralise_meta(page.meta)
         page.meta["status"] = site_setup.nav_status(status_slug(summary))
-        return insert_after_title(separate_lists(markdown), self._blocks(summary, unparsed))
+        return insert_after_title(markdown, self._blocks(summary, unparsed))
 
     def on_serve(
         self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Callable[..., Any]
