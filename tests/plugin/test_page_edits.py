@@ -22,7 +22,8 @@ from plugin_helpers import REPO_ROOT
 _MD = MarkdownIt("commonmark").enable("table")
 _BLOCKS_OFF = {"fail_on": "never", "show_findings": "never", "handoff_graph": False}
 _PLUGIN_BLOCK_RE = re.compile(
-    r'<div class="archdesign-badge[^"]*"[^>]*>.*?</div>\s*|<p class="archdesign-next-step">.*?</p>\s*',
+    r'<div class="archdesign-badge[^"]*"[^>]*>.*?</div>\s*'
+    r'|<p class="archdesign-next-step">.*?</p>\s*',
     re.S,
 )
 
@@ -112,8 +113,10 @@ def _assert_same(results: dict[str, tuple[str, str]]) -> None:
 
 def test_fixture_designs_render_as_without_the_plugin(tmp_path):
     sources = sorted(
-        [*(REPO_ROOT / "tests" / "fixtures" / "complete").glob("*.md")]
-        + [*(REPO_ROOT / "docs" / "design").glob("*.md")]
+        [
+            *(REPO_ROOT / "tests" / "fixtures" / "complete").glob("*.md"),
+            *(REPO_ROOT / "docs" / "design").glob("*.md"),
+        ]
     )
     pages = {p.stem.removesuffix("-design") + "-design": p.read_text("utf-8") for p in sources}
     pages = {name: text for name, text in pages.items() if not starts_inside_items(text)}
