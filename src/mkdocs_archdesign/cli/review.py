@@ -20,6 +20,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     config_option,
     configured_design_files,
+    corpus_context,
     design_files,
     fail,
     load_project,
@@ -247,7 +248,7 @@ def status_command(
 
     Ready for handoff means Approved with no error or warning finding: the seed's
     "do not hand off until approved". PATHS are design files or folders; without
-    PATHS, the designs selected by ./mkdocs.yml (or docs/design).
+    PATHS, the designs selected by the nearest mkdocs.yml upward (or docs/design).
 
     \b
     Examples:
@@ -264,7 +265,9 @@ def status_command(
 
     project = load_project(config_path)
     template = load_project_template(project, template_path)
-    summaries = check_files(design_files(project, paths), template, project.settings)
+    files = design_files(project, paths)
+    context = corpus_context(project, files) if paths else []
+    summaries = check_files(files, template, project.settings, context=context)
     if fmt == "json":
         click.echo(json.dumps([status_record(s) for s in summaries], indent=2))
     else:

@@ -1,7 +1,8 @@
 """The AD rule catalog. Importing this package registers every rule.
 
 Find a rule by its code: AD0xx metadata (:mod:`.metadata`), AD1xx structure
-(:mod:`.structure`), AD2xx Level 1 content (:mod:`.content`), AD3xx Level 2 leaks
+(:mod:`.structure`: AD103 in ``structure/placeholders.py``, the rest in
+``structure/sections.py``), AD2xx Level 1 content (:mod:`.content`), AD3xx Level 2 leaks
 (:mod:`.level2`), AD4xx review (:mod:`.review`).
 """
 
@@ -9,7 +10,6 @@ from mkdocs_archdesign.core.rules import (  # noqa: F401
     content,
     level2,
     metadata,
-    placeholders,
     review,
     structure,
 )

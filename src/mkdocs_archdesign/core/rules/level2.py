@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.document import summary as _summary
-from mkdocs_archdesign.core.document.template import normalise_heading
+from mkdocs_archdesign.core.document.sections import API, DATA_MODEL
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
 from mkdocs_archdesign.core.rules.text import quote
@@ -30,8 +30,6 @@ _CODE_LANGUAGES = frozenset({"", "python", "py", "python3", "py3", "pycon", "pyi
 
 _FIELD_COLUMNS = frozenset({"field", "fields", "attribute", "column", "name", "field name"})
 _VALIDATOR_COLUMNS = frozenset({"validator", "validators", "validation", "constraints"})
-
-DATA_MODEL = normalise_heading("Data Model Overview")
 
 
 @rule("AD301", "level2-signature", Severity.WARNING)
@@ -63,7 +61,7 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
         Keep the name and the argument names: ``- `get_user_by_id(user_id)`: Retrieve user by ID``.
     """
     _, items = _summary.api_overview_items(ctx)
-    title = ctx.section_title(_summary.API_SECTION_KEY)
+    title = ctx.section_title(API)
     seen: set[int] = set()
     for item in items:
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
