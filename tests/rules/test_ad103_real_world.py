@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from .test_level2_leaks import SECTION_43, findings, line_of
 
 QUIET = [

@@ -33,15 +33,24 @@ API = "### 4.4 API Overview"
 DATA = "## 5. Data Model Overview"
 
 FIRES = [
-    ("fenced-async-def", SECTION_4,
-     "```python\nasync def receive_webhook(processor: str, raw_body: bytes) -> WebhookAck:\n```",
-     "async def receive_webhook"),
-    ("code-span-in-prose", SECTION_43,
-     "Signatures are checked with `verify(sig: bytes, body: bytes) -> bool` first.",
-     "`verify("),
-    ("api-bullet-without-backticks", API,
-     "- def list_events(since: datetime, limit: int = 50) -> list[Event]: recent events",
-     "- def list_events"),
+    (
+        "fenced-async-def",
+        SECTION_4,
+        "```python\nasync def receive_webhook(processor: str, raw_body: bytes) -> WebhookAck:\n```",
+        "async def receive_webhook",
+    ),
+    (
+        "code-span-in-prose",
+        SECTION_43,
+        "Signatures are checked with `verify(sig: bytes, body: bytes) -> bool` first.",
+        "`verify(",
+    ),
+    (
+        "api-bullet-without-backticks",
+        API,
+        "- def list_events(since: datetime, limit: int = 50) -> list[Event]: recent events",
+        "- def list_events",
+    ),
     ("bullet-elsewhere", SECTION_43, "- `rotate(key: Key) -> None` rotates keys", "- `rotate("),
 ]
 MISSES = [

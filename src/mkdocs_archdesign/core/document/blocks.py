@@ -108,7 +108,10 @@ class BlockScanner:
             self.para = []
         for container in self.stack:
             container.has_content = True
-        content = self._open_containers(index, raw, pos)
+        # Most lines are prose: only ">", a bullet or a digit can open a container.
+        first = content.lstrip(" ")[:1]
+        if first in (">", "-", "*", "+") or "0" <= first <= "9":
+            content = self._open_containers(index, raw, pos)
         return self._leaf(index, raw, content)
 
     def _close(self, keep: int) -> None:
@@ -151,7 +154,9 @@ class BlockScanner:
             if first not in ("-", "*", "+") and not ("0" <= first <= "9" and first):
                 break
             marker = marks.list_marker(rest, indent)
-            if marker is None or (first in "-*" and marks.thematic_break(rest.strip())):
+            if marker is None or (
+                first in "-*" and rest.count(first) >= 3 and marks.thematic_break(rest.strip())
+            ):
                 break
             if self.para and not opened and (marker.blank or marker.start not in (None, 1)):
                 break  # CommonMark: only a non-empty bullet or "1." interrupts a paragraph
@@ -332,8 +337,13 @@ class BlockScanner:
         depth = len(self.stack)
         nxt = self.text(index + 1)
         matched, pos = self.match(nxt) if depth else (0, 0)
+        if matched < depth or "-" not in nxt:
+            return 0
+        columns = marks.table_delimiter_cells(nxt[pos:])
+        if not columns:
+            return 0
         header = cells(content)
-        if matched < depth or marks.table_delimiter_cells(nxt[pos:]) != len(header):
+        if columns != len(header):
             return 0
         rows: list[tuple[str, ...]] = []
         end = index + 2
