@@ -44,6 +44,7 @@ from mkdocs_archdesign.core.output.design_page import (
     is_info,
     report_lines,
 )
+from mkdocs_archdesign.core.output.list_split import ListSplitExtension
 from mkdocs_archdesign.core.output.page_markdown import insert_after_title
 from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.extension.session import (
@@ -149,6 +150,8 @@ class _PagePreprocessor(Preprocessor):
             return lines
         markdown = "\n".join(lines)
         summary = corpus.by_path.get(page.path)
+        # The list splitter runs inside this same conversion, on design pages only.
+        self.extension.rendering_design = summary is not None
         if summary is not None:
             meta = page.meta if isinstance(page.meta, Mapping) else {}
             if isinstance(page.meta, dict):
@@ -201,6 +204,7 @@ class ArchDesignExtension(Extension):
         self.options = dict(options)
         self.catalog_fill: tuple[Any, str] | None = None
         self.generated: datetime = build_time()
+        self.rendering_design = False
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the page preprocessor and the catalog postprocessor."""
@@ -211,10 +215,12 @@ class ArchDesignExtension(Extension):
         md.postprocessors.register(
             _PagePostprocessor(md, self), "archdesign_catalog", _POSTPROCESSOR_PRIORITY
         )
+        ListSplitExtension(lambda: self.rendering_design).extendMarkdown(md)
 
     def reset(self) -> None:
         """Forget the previous page's catalog and assets (Markdown.reset between documents)."""
         self.catalog_fill = None
+        self.rendering_design = False
 
     def corpus(self, config: Mapping[str, Any]) -> Corpus | None:
         """The up-to-date corpus of the site, or ``None`` (disabled, bad options: said once)."""

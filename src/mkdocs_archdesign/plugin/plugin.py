@@ -40,6 +40,7 @@ from mkdocs_archdesign.core.output.design_page import (
     design_blocks,
     has_unparsed_front_matter,
 )
+from mkdocs_archdesign.core.output.list_split import ListSplitExtension
 from mkdocs_archdesign.core.output.page_blocks import status_slug
 from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.core.validation.cache import ValidationCache
@@ -92,6 +93,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._env: Environment | None = None
         self._docs_dir: Path | None = None
         self._theme_templates: dict[str, bool] = {}
+        #: Whether the page being rendered is a design (the list splitter works only then).
+        self.rendering_design = False
+        self._lists = ListSplitExtension(lambda: self.rendering_design)
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
@@ -116,6 +120,10 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
         site_setup.register_status_titles(config)
+        extensions: list[Any] = config.markdown_extensions
+        if self._lists not in extensions:
+            # Python-Markdown takes Extension instances in the same list as names.
+            extensions.append(self._lists)
         # Only the flowchart and the catalog's dependency graph need mermaid; the stepper is HTML.
         graphs = self.config.handoff_graph == "mermaid" or self.config.catalog
         if graphs and not site_setup.mermaid_renders(config):
@@ -166,6 +174,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
         """Fill the catalog page's table and handoff board once its Markdown is rendered."""
+        self.rendering_design = False
         return self.catalog_page.page_content(html, page)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -197,6 +206,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     ) -> str | None:
         """Decorate a design page: badge, findings, handoff graph, next step, list fixes."""
         summary = self.summary_by_uri.get(page.file.src_uri)
+        # MkDocs renders the page right after this hook: the splitter reads the flag then.
+        self.rendering_design = summary is not None
         if summary is None:
             return self.catalog_page.page_markdown(markdown, page)
         unparsed = has_unparsed_front_matter(markdown, page.meta)

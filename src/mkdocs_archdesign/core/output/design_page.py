@@ -34,7 +34,6 @@ from mkdocs_archdesign.core.output.page_blocks import (
 )
 from mkdocs_archdesign.core.output.page_markdown import (
     insert_after_title,
-    separate_lists,
     strip_unparsed_front_matter,
 )
 from mkdocs_archdesign.core.output.review_markup import render_review_markup
@@ -199,7 +198,9 @@ def decorate_design_markdown(
     if blocks is None:
         blocks = design_blocks(summary, options, findings_now=serving or unparsed, graphs=graphs)
     markdown = render_review_markup(markdown, checkboxes=options.checkboxes)
-    return insert_after_title(separate_lists(markdown), blocks)
+    # Lists that CommonMark starts inside a paragraph are split by ListSplitExtension,
+    # inside the renderer, where fences and raw HTML are already set aside.
+    return insert_after_title(markdown, blocks)
 
 
 def has_unparsed_front_matter(markdown: str, meta: Mapping[str, Any]) -> bool:

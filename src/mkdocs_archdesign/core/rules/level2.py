@@ -13,7 +13,10 @@ from mkdocs_archdesign.core.rules.text import quote
 
 _CODE_SPAN_CONTENT_RE = re.compile(r"`([^`\n]+)`")
 _PARAMS_RE = re.compile(r"\(([^()\n]*)\)")
-_ANNOTATION_RE = re.compile(r"[A-Za-z_]\w*\s*:\s*[A-Za-z_\[]")
+# A parameter name starts at a word boundary (the look-behind): each start scans one
+# word, so a long argument without a colon stays linear (issue 15).
+_ANNOTATION_RE = re.compile(r"(?<!\w)[A-Za-z_]\w*[ \t]*:[ \t]*[A-Za-z_\[]")
+_CALL_RE = re.compile(r"(?<!\w)[A-Za-z_]\w*\(")
 _RETURN_RE = re.compile(r"\)\s*->")
 _DEF_RE = re.compile(r"\b(?:async\s+)?def\s+[A-Za-z_]")
 _CLASS_RE = re.compile(r"\bclass\s+([A-Za-z_]\w*)\s*\(([^()\n]*)\)")
@@ -25,20 +28,29 @@ _DATACLASS_RE = re.compile(r"^\s*@(?:dataclasses\.)?dataclass\b")
 _FIELD_RE = re.compile(r"^\s*[a-z_][a-z0-9_]*\s*:\s*[A-Za-z_][\w.]*(?:\[[^\n]*\])?\s*(?:=.*)?$")
 _CODE_LANGUAGES = frozenset({"", "python", "py", "python3", "py3", "pycon", "pyi"})
 
+_FIELD_COLUMNS = frozenset({"field", "fields", "attribute", "column", "name", "field name"})
+_VALIDATOR_COLUMNS = frozenset({"validator", "validators", "validation", "constraints"})
+
 
 @rule("AD301", "level2-signature", Severity.WARNING)
 def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
-    """An API overview bullet carries a full signature.
+    """A full signature appears in the design.
 
     What it checks:
-        Bullets of the API overview name methods only. A bullet with a parameter
+        Bullets of the API overview name methods only: a bullet with a parameter
         annotation (``user_id: int``), a return annotation (``-> User``) or a
-        ``def``/``async def`` is a Level 2 signature.
+        ``def``/``async def``, in a code span or as plain text, is a Level 2 signature.
+        Anywhere else in the design the same holds for every inline code span
+        (`` `verify(sig: bytes, body: bytes) -> bool` ``), every list item and every
+        line of a Python or unlabelled fenced block (``async def receive(raw: bytes)
+        -> Ack:``). A method name with its argument names (``get_user(user_id)``) is
+        Level 1 and fine. One finding per line.
 
     Why it matters:
-        The seed: "API Overview (method names only, NOT full signatures)". Signatures
-        are the Level 2 API designer's deliverable; writing them at Level 1 fixes
-        decisions before the design is approved and duplicates the Level 2 document.
+        The seed: "API Overview (method names only, NOT full signatures)" and, in the
+        pre-handoff checklist, "No Level 2 details (full signatures, field
+        definitions)". Signatures are the Level 2 API designer's deliverable; writing
+        them at Level 1 fixes decisions before the design is approved.
 
     Example:
         ```markdown
@@ -50,10 +62,34 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
     """
     _, items = _summary.api_overview_items(ctx)
     title = ctx.section_title(API)
+    seen: set[int] = set()
     for item in items:
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
         if any(_is_signature(span) for span in spans):
+            seen.add(item.line)
             yield Hit(item.line, f"API overview has a full signature: '{quote(item.text)}'", title)
+    yield from _signatures_elsewhere(ctx, seen)
+
+
+def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
+    """Signatures in code spans, list items and code blocks outside the API overview."""
+    for node in ctx.design.nodes:
+        items = {item.line for item in node.items}
+        for line, text in node.prose:
+            if line in seen or ("(" not in text and "def" not in text):
+                continue
+            candidates = _CODE_SPAN_CONTENT_RE.findall(text) if "`" in text else []
+            if line in items and _CALL_RE.search(text):
+                candidates.append(text)
+            if any(_is_signature(code) for code in candidates):
+                seen.add(line)
+                yield Hit(line, f"full signature: '{quote(text)}'")
+        for fence in node.fences:
+            if fence.language not in _CODE_LANGUAGES:
+                continue
+            for offset, text in enumerate(fence.body, start=1):
+                if ("(" in text or "def" in text) and _is_signature(text):
+                    yield Hit(fence.line + offset, f"full signature: '{quote(text.strip())}'")
 
 
 def _is_signature(code: str) -> bool:
@@ -114,7 +150,10 @@ def level2_model_code(ctx: DesignContext) -> Iterator[Hit]:
         ``class X(BaseModel)``, ``class X(Base)`` or ``@dataclass`` definition, or field
         definitions (``name: str``, ``total: Decimal = ...``) in a Python or unlabelled
         block. Diagrams (``mermaid``) and other languages are fine. One finding per
-        code block.
+        code block. A table of field definitions is model code too: a header with a
+        field column (``Field``, ``Attribute``, ``Column``) and a ``Type`` column, or
+        with a ``Validator``/``Validation`` column (``| Field | Type | Validator |``); a
+        table of entities and what they mean (``| Entity | Purpose |``) is Level 1.
 
     Why it matters:
         The seed: no "detailed field definitions and validators" and no "Pydantic model
@@ -135,6 +174,14 @@ def level2_model_code(ctx: DesignContext) -> Iterator[Hit]:
     if section is None:
         return
     title = ctx.section_title(DATA_MODEL)
+    for table in section.tables():
+        header = {cell.strip("*_` ").lower() for cell in table.header}
+        if header & _FIELD_COLUMNS and (header & _VALIDATOR_COLUMNS or "type" in header):
+            yield Hit(
+                table.line,
+                f"Data Model has a field-definition table: '{quote(' | '.join(table.header))}'",
+                title,
+            )
     for fence in section.fences():
         fields_allowed = fence.language in _CODE_LANGUAGES
         for offset, text in enumerate(fence.body, start=1):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.marks import normalise_label
 from mkdocs_archdesign.core.document.scanner import Section, scan_design
 from mkdocs_archdesign.core.document.template import Template, normalise_prose
 from mkdocs_archdesign.core.model import Severity, Status
@@ -25,11 +26,15 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
     """Template placeholder text is left in the design.
 
     What it checks:
-        Outside code (fences and inline code spans) and HTML comments, no line may keep
+        Outside code (fences, indented code, also in list items, and inline code
+        spans, even one wrapped over two lines) and HTML comments, no line may keep
         the template's placeholders: the words ``TODO`` or ``TBD`` (except
         ``**Review Date**: TBD`` while the design is not Approved); a bracketed
         placeholder such as ``[Option Name]`` (words in square brackets that are not a
-        link, a footnote or a task checkbox); an angle-bracket hint such as
+        link, a footnote, a GitHub alert such as ``> [!NOTE]``, a task checkbox, or a
+        shortcut reference to a link defined in the file: ``[core team]`` with
+        ``[core team]: https://...`` below; the definitions themselves render as nothing
+        and are never read); an angle-bracket hint such as
         ``<service name>`` (not an HTML tag or autolink); or a line of the template's
         example prose left unchanged. Headings, ``**Label**:`` lines, table headers,
         checklist items and the Design Review block are never compared with the
@@ -55,9 +60,15 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
     examples = ctx.template.example_lines
     first_words = _example_first_words(ctx.template)
     approved = ctx.status is Status.APPROVED
+    refs = ctx.design.references
     for node in ctx.design.nodes:
-        for lineno, text in node.prose:
-            found = _placeholder(text, approved)
+        in_span = False
+        previous = -1
+        for lineno, raw_text in node.prose:
+            # A code span may open on one line and close on the next (wrapped prose).
+            text, in_span = _outside_wrapped_span(raw_text, in_span and lineno == previous + 1)
+            previous = lineno
+            found = _placeholder(text, approved, refs)
             if (
                 found is None
                 and _lead(text) in first_words
@@ -78,7 +89,18 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
                     yield Hit(lineno, f"placeholder {found} left in: '{quote(text)}'")
 
 
-def _placeholder(text: str, approved: bool) -> str | None:
+def _outside_wrapped_span(text: str, in_span: bool) -> tuple[str, bool]:
+    """``text`` without the part inside a code span wrapped across lines, and the state."""
+    if "`" not in text:
+        return ("", True) if in_span else (text, False)
+    if in_span:
+        text = text[text.index("`") + 1 :]
+    if text.count("`") % 2:
+        return text[: text.rindex("`")], True
+    return text, False
+
+
+def _placeholder(text: str, approved: bool, refs: frozenset[str] = frozenset()) -> str | None:
     """Describe the first placeholder in a line, or ``None``."""
     if "TODO" not in text and "TBD" not in text and "[" not in text and "<" not in text:
         return None  # the common case, decided without any regex
@@ -91,7 +113,13 @@ def _placeholder(text: str, approved: bool) -> str | None:
     if "[" in candidate:
         for match in _BRACKET_RE.finditer(candidate):
             inner = match.group(1).strip()
-            if inner and inner not in ("x", "X") and inner[0] != "^" and _has_letter(inner):
+            if (
+                inner
+                and inner not in ("x", "X")
+                and inner[0] not in "^!"
+                and _has_letter(inner)
+                and normalise_label(inner) not in refs
+            ):
                 return f"'[{inner}]'"
     if "<" in candidate:
         hint = _HINT_RE.search(candidate)

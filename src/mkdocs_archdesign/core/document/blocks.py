@@ -1,0 +1,361 @@
+"""The scanner's block structure: CommonMark's container and leaf blocks, in one pass.
+
+Containers (block quotes and list items) are kept on a stack; every line first
+matches the open containers (``>`` markers, list item indentation), then may open new
+ones, then its rest is a leaf: a fence, an ATX or setext heading, an HTML block, indented
+code, a thematic break, a link reference definition, a table or paragraph text. Each leaf
+that spans lines has a handler that takes the line index and returns the next index; the
+handlers re-match the containers on every line they consume, which is what keeps a fence
+inside a list item (KEP-5710) or a block quote from swallowing the rest of the document.
+
+Tabs are expanded to 4-column stops before a line is read, as Python-Markdown (the
+renderer) does. Paragraph text keeps its whole source line (markers included), because
+the rules quote lines as the author wrote them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from mkdocs_archdesign.core.document import marks
+from mkdocs_archdesign.core.document.nodes import (
+    Comment,
+    Fence,
+    Heading,
+    Label,
+    ListItem,
+    Node,
+    Table,
+    cells,
+    label_of,
+    task_of,
+)
+
+
+@dataclass(slots=True)
+class _Container:
+    """An open block quote (``width`` 0) or list item (content ``width`` in columns)."""
+
+    quote: bool
+    width: int
+    blank_start: bool = False
+    has_content: bool = False
+
+
+class BlockScanner:
+    """Walks a design's lines once and fills :class:`Node` objects as it goes."""
+
+    __slots__ = ("count", "current", "lines", "nodes", "para", "refs", "stack")
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.count = len(lines)
+        self.current = Node(None)
+        self.nodes: list[Node] = [self.current]
+        self.stack: list[_Container] = []
+        #: The open paragraph's lines (line number, stripped content), for setext headings.
+        self.para: list[tuple[int, str]] = []
+        self.refs: set[str] = set()
+
+    def run(self, start: int) -> None:
+        """Scan from line index ``start`` to the end."""
+        index = start
+        count = self.count
+        while index < count:
+            index = self.line(index)
+
+    def text(self, index: int) -> str:
+        """Line ``index`` with tabs expanded (only lines that have a tab pay for it)."""
+        raw = self.lines[index]
+        return raw.expandtabs(4) if "\t" in raw else raw
+
+    def match(self, raw: str) -> tuple[int, int]:
+        """How many open containers ``raw`` continues, and the column after them."""
+        pos = 0
+        matched = 0
+        for container in self.stack:
+            if container.quote:
+                indent = marks.leading_spaces(raw[pos:])
+                if indent > 3 or raw[pos + indent : pos + indent + 1] != ">":
+                    break
+                pos += indent + 1
+                if raw[pos : pos + 1] == " ":
+                    pos += 1
+            elif not raw[pos:].strip():
+                if container.blank_start and not container.has_content:
+                    break  # an item may begin with at most one blank line
+            elif marks.leading_spaces(raw[pos:]) >= container.width:
+                pos += container.width
+            else:
+                break
+            matched += 1
+        return matched, pos
+
+    def line(self, index: int) -> int:
+        """Scan the line at ``index``; return the index of the next line to scan."""
+        raw = self.text(index)
+        matched, pos = self.match(raw) if self.stack else (0, 0)
+        content = raw[pos:]
+        if not content.strip():
+            self._close(matched)
+            self.para = []
+            return index + 1
+        if matched < len(self.stack):
+            if self.para and self._lazy(content):
+                self._paragraph(index, raw, content)
+                return index + 1
+            self._close(matched)
+            self.para = []
+        for container in self.stack:
+            container.has_content = True
+        # Most lines are prose: only ">", a bullet or a digit can open a container.
+        first = content.lstrip(" ")[:1]
+        if first in (">", "-", "*", "+") or "0" <= first <= "9":
+            content = self._open_containers(index, raw, pos)
+        return self._leaf(index, raw, content)
+
+    def _close(self, keep: int) -> None:
+        if keep < len(self.stack):
+            del self.stack[keep:]
+
+    def _lazy(self, content: str) -> bool:
+        """Whether ``content`` continues the open paragraph although its containers ended."""
+        indent = marks.leading_spaces(content)
+        if indent > 3:
+            return True
+        first = content[indent : indent + 1]
+        if first == ">" or marks.thematic_break(content.strip()):
+            return False
+        if first in "-*+0123456789" and marks.list_marker(content, indent) is not None:
+            return False
+        if first in "`~" and marks.fence_open(content, indent) is not None:
+            return False
+        if first == "#" and marks.atx_heading(content, indent) is not None:
+            return False
+        return not (first == "<" and 1 <= marks.html_block_start(content, indent) <= 6)
+
+    def _open_containers(self, index: int, raw: str, pos: int) -> str:
+        """Open the block quotes and list items ``raw`` starts at ``pos``; return the rest."""
+        opened = False
+        while True:
+            rest = raw[pos:]
+            indent = marks.leading_spaces(rest)
+            if indent > 3:
+                break
+            first = rest[indent : indent + 1]
+            if first == ">":
+                self.stack.append(_Container(True, 0, has_content=True))
+                pos += indent + 1
+                if raw[pos : pos + 1] == " ":
+                    pos += 1
+                opened = True
+                self.para = []
+                continue
+            if first not in ("-", "*", "+") and not ("0" <= first <= "9" and first):
+                break
+            marker = marks.list_marker(rest, indent)
+            if marker is None or (
+                first in "-*" and rest.count(first) >= 3 and marks.thematic_break(rest.strip())
+            ):
+                break
+            if self.para and not opened and (marker.blank or marker.start not in (None, 1)):
+                break  # CommonMark: only a non-empty bullet or "1." interrupts a paragraph
+            self._item(index, raw, pos + indent, marker)
+            self.stack.append(_Container(False, indent + marker.width, marker.blank))
+            pos += indent + marker.width
+            opened = True
+            self.para = []
+        return raw[pos:]
+
+    def _item(self, index: int, raw: str, column: int, marker: marks.ListMarker) -> None:
+        text = raw[column + marker.marker_len :].strip()
+        checked: bool | None = None
+        if text.startswith("["):
+            task = task_of(text)
+            if task is not None:
+                checked, text = task
+        self.current.items.append(ListItem(text, index + 1, column, checked))
+
+    def _leaf(self, index: int, raw: str, content: str) -> int:
+        """Scan the leaf block ``content`` starts on line ``index``."""
+        indent = marks.leading_spaces(content)
+        if indent == len(content) or not content.strip():
+            return index + 1  # an empty list item or quote line: nothing but the marker
+        if indent > 3:
+            if self.para:
+                self._paragraph(index, raw, content)
+                return index + 1
+            return self._indented_code(index + 1)
+        first = content[indent]
+        if first in "`~":
+            fence = marks.fence_open(content, indent)
+            if fence is not None:
+                self.para = []
+                return self._fence(index, fence)
+        elif first == "#":
+            found = marks.atx_heading(content, indent)
+            if found is not None:
+                self._heading(Heading(found[0], found[1], index + 1))
+                return index + 1
+        elif first == "<":
+            kind = marks.html_block_start(content, indent)
+            if kind and not (kind == 7 and self.para):
+                self.para = []
+                return self._html(index, kind, content)
+        elif first in "=-" and self.para:
+            level = marks.setext_level(content, indent)
+            if level:
+                self._setext(level)
+                return index + 1
+        if first in "-*_" and marks.thematic_break(content.strip()):
+            self.para = []
+            return index + 1
+        if first == "[" and not self.para:
+            label = marks.reference_label(content, indent)
+            if label is not None:
+                self.refs.add(label)
+                return index + 1
+        if "|" in content and index + 1 < self.count:
+            end = self._table(index, raw, content)
+            if end:
+                return end
+        self._paragraph(index, raw, content)
+        return index + 1
+
+    def _paragraph(self, index: int, raw: str, content: str) -> None:
+        stripped = content.strip()
+        if stripped.startswith("**"):
+            label = label_of(stripped)
+            if label is not None:
+                self.current.labels.append(Label(label[0], label[1], index + 1))
+        self.current.prose.append((index + 1, raw.strip()))
+        self.para.append((index + 1, stripped))
+
+    def _heading(self, heading: Heading) -> None:
+        self.para = []
+        self.current = Node(heading)
+        self.nodes.append(self.current)
+
+    def _setext(self, level: int) -> None:
+        """Turn the open paragraph into a heading of ``level``."""
+        para = self.para
+        prose = self.current.prose
+        del prose[len(prose) - len(para) :]
+        lines = {line for line, _ in para}
+        self.current.labels[:] = [lab for lab in self.current.labels if lab.line not in lines]
+        text = " ".join(part for _, part in para).strip()
+        self._heading(Heading(level, text, para[0][0]))
+
+    def _fence(self, index: int, fence: marks.FenceOpen) -> int:
+        """Scan a fenced code block opened on ``index``; return the line after it."""
+        depth = len(self.stack)
+        body: list[str] = []
+        end = index + 1
+        while end < self.count:
+            raw = self.text(end)
+            matched, pos = self.match(raw) if depth else (0, 0)
+            if matched < depth:
+                break  # the container ended, and the fence with it (no lazy code lines)
+            content = raw[pos:]
+            if marks.fence_closes(content, fence):
+                self.current.fences.append(Fence(fence.info, index + 1, end + 1, tuple(body)))
+                return end + 1
+            cut = min(fence.indent, marks.leading_spaces(content))
+            body.append(content[cut:])
+            end += 1
+        self.current.fences.append(Fence(fence.info, index + 1, max(end, index + 1), tuple(body)))
+        return end
+
+    def _indented_code(self, index: int) -> int:
+        """Skip an indented code block's remaining lines; return the line after it."""
+        depth = len(self.stack)
+        end = index
+        while end < self.count:
+            raw = self.text(end)
+            matched, pos = self.match(raw) if depth else (0, 0)
+            content = raw[pos:]
+            blank = not content.strip()
+            if matched < depth or not (blank or marks.leading_spaces(content) > 3):
+                break
+            end += 1
+        return end
+
+    def _html(self, index: int, kind: int, content: str) -> int:
+        """Scan an HTML block of ``kind`` (1-7) from ``index``; return the line after it."""
+        if kind == 2:
+            return self._comment(index, content)
+        depth = len(self.stack)
+        end = index
+        while end < self.count:
+            raw = self.text(end)
+            matched, pos = self.match(raw) if depth else (0, 0)
+            if end > index and matched < depth:
+                return end
+            body = raw[pos:] if end > index else content
+            if kind >= 6:
+                if not body.strip():
+                    return end
+                # Kinds 6 and 7 (<div>, <details>, tags alone) are displayed: their text
+                # is prose a reader sees, unlike <pre>/<script> bodies (kind 1).
+                self.current.prose.append((end + 1, raw.strip()))
+            elif marks.html_block_ends(kind, body):
+                return end + 1
+            end += 1
+        return end
+
+    def _comment(self, index: int, content: str) -> int:
+        """Scan an HTML comment block; record its text; return the line after the block."""
+        depth = len(self.stack)
+        start = content.find("<!--") + 4
+        parts: list[str] = []
+        end = index
+        body = content[start:]
+        while True:
+            close = body.find("-->")
+            if close >= 0:
+                parts.append(body[:close])
+                self.current.comments.append(Comment("\n".join(parts).strip(), index + 1))
+                rest = body[close + 3 :].strip()
+                if rest:
+                    # Text after the comment on its line is raw HTML, shown as text.
+                    self.current.prose.append((end + 1, rest))
+                return end + 1
+            parts.append(body)
+            end += 1
+            if end >= self.count:
+                break
+            raw = self.text(end)
+            matched, pos = self.match(raw) if depth else (0, 0)
+            if matched < depth:
+                break
+            body = raw[pos:]
+        self.current.comments.append(Comment("\n".join(parts).strip(), index + 1))
+        return end
+
+    def _table(self, index: int, raw: str, content: str) -> int:
+        """Scan a pipe table starting on ``index``; return the line after it, 0 for none."""
+        depth = len(self.stack)
+        nxt = self.text(index + 1)
+        matched, pos = self.match(nxt) if depth else (0, 0)
+        if matched < depth or "-" not in nxt:
+            return 0
+        columns = marks.table_delimiter_cells(nxt[pos:])
+        if not columns:
+            return 0
+        header = cells(content)
+        if columns != len(header):
+            return 0
+        rows: list[tuple[str, ...]] = []
+        end = index + 2
+        while end < self.count:
+            row_raw = self.text(end)
+            matched, pos = self.match(row_raw) if depth else (0, 0)
+            row = row_raw[pos:]
+            if matched < depth or "|" not in row or not row.strip():
+                break
+            rows.append(cells(row))
+            end += 1
+        self.current.tables.append(Table(header, tuple(rows), index + 1))
+        self.current.prose.append((index + 1, raw.strip()))
+        self.para = []
+        return end

@@ -1,0 +1,119 @@
+"""The values the scanner produces: headings, fences, tables, list items, labels, nodes.
+
+Also the small line-content helpers the block scanner applies to a paragraph or item
+line (``**Label**: value``, task checkboxes, table cells).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_TASK_RE = re.compile(r"\[([ xX])\](?:[ \t]+(.*)|$)")
+_LABEL_RE = re.compile(r"\*\*([^*\n]{1,80}?)(:?)\*\*(:?)[ \t]*(.*)$")
+_CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A heading as written: level 1-6, its text and its 1-based line."""
+
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Fence:
+    """A fenced code block: its info string, its body lines and where it starts/ends."""
+
+    info: str
+    line: int
+    end_line: int
+    body: tuple[str, ...]
+
+    @property
+    def language(self) -> str:
+        """The first word of the info string, lower-cased (``"mermaid"``)."""
+        parts = self.info.split()
+        return parts[0].lower().lstrip("{.") if parts else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A pipe table: header cells, body rows (cells) and the header's line."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A list item's first line: its text, indent and, for task items, the checkbox."""
+
+    text: str
+    line: int
+    indent: int
+    checked: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """A ``**Label**: value`` (or ``**Label:** value``) line, in or outside a list."""
+
+    label: str
+    value: str
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """An HTML comment's text (inner), with the line where it starts."""
+
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class Node:
+    """Everything between one heading and the next heading of any level.
+
+    The preamble (before the first heading) is a node whose ``heading`` is ``None``.
+    """
+
+    heading: Heading | None
+    fences: list[Fence] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    items: list[ListItem] = field(default_factory=list)
+    labels: list[Label] = field(default_factory=list)
+    prose: list[tuple[int, str]] = field(default_factory=list)
+    comments: list[Comment] = field(default_factory=list)
+
+
+def cells(line: str) -> tuple[str, ...]:
+    """The cells of a pipe-table row (escaped pipes ``\\|`` stay in their cell)."""
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|") and not stripped.endswith("\\|"):
+        stripped = stripped[:-1]
+    # Without a backslash no pipe is escaped, and a plain split is the same split.
+    parts = stripped.split("|") if "\\" not in stripped else _CELL_SPLIT_RE.split(stripped)
+    return tuple(cell.strip() for cell in parts)
+
+
+def label_of(text: str) -> tuple[str, str] | None:
+    """The label and value of a stripped ``**Label**: value`` line, or ``None``."""
+    label = _LABEL_RE.match(text)
+    if label is None or not (label.group(2) or label.group(3)):
+        return None
+    return label.group(1).strip(), label.group(4).strip()
+
+
+def task_of(text: str) -> tuple[bool, str] | None:
+    """Whether a list item's text is a checked task, and its text without the box."""
+    task = _TASK_RE.match(text)
+    if task is None:
+        return None
+    return task.group(1) != " ", (task.group(2) or "").strip()
