@@ -12,7 +12,7 @@ from __future__ import annotations
 import click
 
 from mkdocs_archdesign import __version__
-from mkdocs_archdesign.cli import catalog, check, review, scaffold
+from mkdocs_archdesign.cli import catalog, check, handoff, review, scaffold
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -30,12 +30,13 @@ def main() -> None:
       mkdocs-archdesign check                   # validate every design (exit 1 on errors)
       mkdocs-archdesign review PATH request     # Draft -> Pending Review
       mkdocs-archdesign review PATH approve --reviewer @lead
+      mkdocs-archdesign handoff PATH            # write the Level 2 API spec
       mkdocs-archdesign catalog --format markdown
 
     Exit codes: 0 ok, 1 findings or refused transition, 2 usage or I/O error.
     """
 
 
-for _module in (scaffold, check, review, catalog):
+for _module in (scaffold, check, review, handoff, catalog):
     for _command in _module.COMMANDS:
         main.add_command(_command)

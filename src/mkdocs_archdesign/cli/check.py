@@ -22,6 +22,8 @@ from mkdocs_archdesign.cli.common import (
     load_project,
     load_project_template,
     output_option,
+    spec_summaries,
+    split_project_files,
     template_option,
     write_output,
 )
@@ -164,8 +166,9 @@ def check_command(
         fail_on=FailOn(fail_on) if fail_on is not None else project.settings.fail_on,
     )
     template = load_project_template(project, template_path)
-    files = design_files(project, paths)
-    summaries = check_files_parallel(files, template, settings, jobs)
+    designs, specs = split_project_files(project, design_files(project, paths))
+    summaries = check_files_parallel(designs, template, settings, jobs)
+    summaries += spec_summaries(project, specs, summaries, settings, template)
     write_output(render(fmt, summaries, settings.fail_on), output)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK

@@ -12,6 +12,9 @@ from mkdocs_archdesign.core.model import FailOn, Severity, Status
 #: The glob, relative to the docs folder, that selects design pages by default.
 DEFAULT_DESIGNS = ("design/**/*.md",)
 
+#: The glob, relative to the docs folder, that selects Level 2 API specifications by default.
+DEFAULT_LEVEL2_SPECS = ("design/**/*-api-spec.md",)
+
 #: Per-rule setting values accepted in ``rules:``.
 RULE_LEVELS = ("off", "info", "warning", "error")
 
@@ -34,6 +37,11 @@ class Settings:
         fail_on: The threshold that fails a build or a ``check`` run.
         select: If set, only these codes (or code prefixes such as ``AD2``) run.
         ignore: Codes (or prefixes) that never run.
+        level2_specs: Globs (relative to the docs folder) that select Level 2 API
+            specifications; a file they match is a spec, never a Level 1 design.
+        level2_template: A custom Level 2 template path, or ``None`` for the packaged one.
+        level2_folder: Where ``handoff`` writes specs (docs-relative), or ``None`` to
+            write each beside its design.
     """
 
     designs: tuple[str, ...] = DEFAULT_DESIGNS
@@ -45,6 +53,9 @@ class Settings:
     fail_on: FailOn = FailOn.ERROR
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    level2_specs: tuple[str, ...] = DEFAULT_LEVEL2_SPECS
+    level2_template: str | None = None
+    level2_folder: str | None = None
 
     def __post_init__(self) -> None:
         for code, level in self.rules.items():
@@ -77,6 +88,7 @@ class Settings:
         payload = json.dumps(
             [
                 self.template,
+                self.level2_template,
                 self.section_levels,
                 sorted((k, str(v)) for k, v in self.rules.items()),
                 self.draft_findings,
