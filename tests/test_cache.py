@@ -16,10 +16,10 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.structure.files import get_files
 
-from mkdocs_archdesign.core.validation import validator
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template, load_template, parse_template
 from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.validation import validator
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
