@@ -246,6 +246,7 @@ class DesignSummary:
         api_fingerprint: A hash of those methods and their purposes (stale-spec check).
         escalated_to: Who an open escalation is with (``**Escalated**:``), or ``""``.
         review_log: The ``**Review Log**:`` entries, oldest first.
+        level2_status: For a design, its Level 2 spec's status once linked (``""``: none).
     """
 
     id: str
@@ -273,6 +274,7 @@ class DesignSummary:
     api_fingerprint: str = ""
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
+    level2_status: str = ""
 
     @property
     def completeness(self) -> float:

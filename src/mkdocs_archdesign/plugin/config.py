@@ -12,7 +12,12 @@ from typing import Any
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config, ValidationError
 
-from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, RULE_LEVELS, Settings
+from mkdocs_archdesign.core.config.settings import (
+    DEFAULT_DESIGNS,
+    DEFAULT_LEVEL2_SPECS,
+    RULE_LEVELS,
+    Settings,
+)
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
 from mkdocs_archdesign.core.model import FailOn, Status
 from mkdocs_archdesign.core.output.handoff_graph import DEFAULT_ROLES
@@ -139,6 +144,15 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     catalog_page = CatalogPagePath()
     """Where the catalog page is generated, relative to ``docs_dir``."""
 
+    level2_specs = c.ListOfItems(c.Type(str), default=list(DEFAULT_LEVEL2_SPECS))
+    """Globs, relative to ``docs_dir``, that select Level 2 API specifications."""
+
+    level2_template = c.Optional(_TemplateFile())
+    """A custom Level 2 spec template, relative to mkdocs.yml; default: packaged."""
+
+    level2_folder = c.Optional(c.Type(str))
+    """Where ``handoff`` writes specs, relative to ``docs_dir``; default: beside the design."""
+
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:
     """Translate validated plugin options into the core validator's settings.
@@ -158,4 +172,7 @@ def settings_from_config(config: ArchDesignConfig) -> Settings:
         draft_findings=config.draft_findings,
         statuses=tuple(config.statuses),
         fail_on=FailOn(config.fail_on),
+        level2_specs=tuple(config.level2_specs),
+        level2_template=config.level2_template,
+        level2_folder=config.level2_folder,
     )

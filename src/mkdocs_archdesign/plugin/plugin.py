@@ -22,9 +22,18 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from mkdocs_archdesign.core.config.settings import Settings
-from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.document.template import (
+    LEVEL2_TEMPLATE_NAME,
+    Template,
+    TemplateError,
+    load_template,
+)
 from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Severity
-from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
+from mkdocs_archdesign.core.output.handoff_graph import (
+    next_step_text,
+    render_handoff_graph,
+    spec_next_step_text,
+)
 from mkdocs_archdesign.core.output.page_blocks import (
     render_badge,
     render_findings,
@@ -33,6 +42,7 @@ from mkdocs_archdesign.core.output.page_blocks import (
 )
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
+from mkdocs_archdesign.core.validation.specs import attach_specs, check_spec_texts, is_spec_path
 from mkdocs_archdesign.core.validation.validator import (
     UNREADABLE_CODE,
     DesignResult,
@@ -108,13 +118,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             return None
         site_setup.add_stylesheet_file(files, config)
         self.cache.start_run()
-        results = [self._check_file(file) for file in self._design_files(files)]
+        design_files, spec_files = self._split(self._design_files(files))
+        results = [self._check_file(file) for file in design_files]
         self.cache.finish_run()
-        self.summaries = check_corpus(results, self.settings)
+        designs = check_corpus(results, self.settings)
+        specs = self._check_specs(spec_files, designs)
+        self.summaries = [*attach_specs(designs, specs), *specs]
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
         self._report()
         self._enforce_fail_on()
-        self.catalog_page.add_files(files, config, self.summaries)
+        self.catalog_page.add_files(files, config, designs, specs)
         return files
 
     def on_page_content(
@@ -187,6 +200,31 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
                 self.design_files[file.src_uri] = file
         return list(self.design_files.values())
 
+    def _split(self, files: list[File]) -> tuple[list[File], list[File]]:
+        designs: list[File] = []
+        specs: list[File] = []
+        for file in files:
+            (specs if is_spec_path(file.src_uri, self.settings) else designs).append(file)
+        return designs, specs
+
+    def _check_specs(self, files: list[File], designs: list[DesignSummary]) -> list[DesignSummary]:
+        """Validate Level 2 specs against their Level 1 designs (few per site: no cache)."""
+        if not files:
+            return []
+        try:
+            template = load_template(
+                self.settings.level2_template, self.settings.section_levels, LEVEL2_TEMPLATE_NAME
+            )
+        except TemplateError as exc:
+            raise PluginError(f"archdesign: level2_template: {exc}") from None
+        items = []
+        for file in files:
+            try:
+                items.append((file.src_uri, file.content_string.lstrip("\ufeff")))
+            except (UnicodeDecodeError, OSError):
+                items.append((file.src_uri, ""))
+        return check_spec_texts(items, designs, template, self.settings)
+
     def _check_file(self, file: File) -> DesignResult:
         path = file.src_uri
         try:
@@ -249,6 +287,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         show = options.show_findings
         if show == "always" or (show == "serve" and (self.serving or unparsed)):
             blocks.append(render_findings(summary.findings, options.rules_url))
+        if summary.kind == "spec":
+            # A Level 2 spec is one stage of its design's workflow, drawn on the design.
+            if options.badge or options.handoff_graph:
+                blocks.append(render_next_step(spec_next_step_text(summary, options.roles)))
+            return blocks
         if options.handoff_graph:
             blocks.append(self._handoff_graph(summary))
         if options.badge or options.handoff_graph:
@@ -258,7 +301,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def _handoff_graph(self, summary: DesignSummary) -> str:
         # The graph depends on these three alone, and a site has few distinct combinations:
         # drawing it once per combination, not once per page, keeps serve rebuilds cheap.
-        key = (summary.complexity, summary.status, summary.handoffs)
+        key = (summary.complexity, summary.status, summary.handoffs, summary.level2_status)
         graph = self._graphs.get(key)
         if graph is None:
             graph = self._graphs[key] = render_handoff_graph(summary, self.config.roles)

@@ -318,6 +318,15 @@ def settings_from_options(options: Mapping[str, Any], path: Path) -> Settings:
         kwargs["draft_findings"] = draft
     if options.get("statuses") is not None:
         kwargs["statuses"] = _string_list(options["statuses"], "statuses", path)
+    if options.get("level2_specs") is not None:
+        kwargs["level2_specs"] = _string_list(options["level2_specs"], "level2_specs", path)
+    for option in ("level2_template", "level2_folder"):
+        value = options.get(option)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise _option_error(path, option, "a path")
+        kwargs[option] = str(path.parent / value) if option == "level2_template" else value
     try:
         return Settings(**kwargs)
     except SettingsError as exc:

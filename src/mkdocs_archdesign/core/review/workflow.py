@@ -18,12 +18,13 @@ import enum
 import html
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.context import heading_key
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
+from mkdocs_archdesign.core.document.spec import Level1Facts
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.document.trail import (
     ESCALATED_LABEL,
@@ -35,7 +36,12 @@ from mkdocs_archdesign.core.document.trail import (
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
-from mkdocs_archdesign.core.validation.validator import build_context, check_corpus, check_design
+from mkdocs_archdesign.core.validation.validator import (
+    build_context,
+    check_corpus,
+    check_design,
+    check_spec,
+)
 
 #: Findings that only an approval needs (or that approving itself resolves).
 APPROVAL_CODES = frozenset({"AD401", "AD402"})
@@ -155,6 +161,7 @@ def apply_review(
     template: Template,
     settings: Settings,
     others: Sequence[tuple[str, str]] = (),
+    level1: Callable[[str], Level1Facts | None] | None = None,
 ) -> ReviewOutcome:
     """Apply a review action to a design's text.
 
@@ -166,6 +173,8 @@ def apply_review(
         settings: The project's validator settings (Draft findings are kept for the gate).
         others: ``(path, text)`` of the project's other designs, for cross-design rules
             and for ``supersede --by``.
+        level1: For a Level 2 spec, the lookup of Level 1 designs by id: the gate then
+            validates it as a spec (AD5xx, no Level 1 content rules).
 
     Returns:
         The new text and the statuses before and after.
@@ -194,7 +203,7 @@ def apply_review(
         )
     plan = _plan(ctx, path, request, others, before)
     edited = _edit(lines, ctx, plan)
-    reasons = _gate(edited, path, request, template, settings, others)
+    reasons = _gate(edited, path, request, template, settings, others, level1)
     origins = edited.origins()
     reasons = [_origin_reason(reason, origins) for reason in reasons]
     if reasons and not request.force:
@@ -385,15 +394,19 @@ def _gate(
     template: Template,
     settings: Settings,
     others: Sequence[tuple[str, str]],
+    level1: Callable[[str], Level1Facts | None] | None = None,
 ) -> list[str]:
     """Blocking reasons for the document as it would be after the action."""
     if request.action not in (Action.REQUEST, Action.APPROVE):
         return []
     keep = dataclasses.replace(settings, draft_findings="keep")
     text = edited.result().body
-    results = [check_design(text, path, template, keep)]
-    results.extend(check_design(body, other, template, keep) for other, body in others)
-    findings = check_corpus(results, keep)[0].findings
+    if level1 is not None:
+        findings = check_spec(text, path, template, keep, level1).summary.findings
+    else:
+        results = [check_design(text, path, template, keep)]
+        results.extend(check_design(body, other, template, keep) for other, body in others)
+        findings = check_corpus(results, keep)[0].findings
     if request.action is Action.REQUEST:
         return [_reason(f) for f in findings if _blocks_request(f)]
     reasons = [_reason(f) for f in findings if _blocks_approval(f)]

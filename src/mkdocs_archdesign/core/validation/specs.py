@@ -8,6 +8,7 @@ Level 1 would otherwise fire on every line a spec exists to hold.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -112,6 +113,17 @@ def check_spec_files(
             continue
         summaries.append(check_spec(text, name, template, settings, by_id.get).summary)
     return summaries
+
+
+def attach_specs(
+    designs: Sequence[DesignSummary], specs: Sequence[DesignSummary]
+) -> list[DesignSummary]:
+    """The designs with ``level2_status`` set from the spec that names each of them."""
+    linked = link_specs(designs, specs)
+    return [
+        dataclasses.replace(d, level2_status=linked[d.id].status_text) if d.id in linked else d
+        for d in designs
+    ]
 
 
 def link_specs(
