@@ -70,6 +70,7 @@ LAYERS = (
     "document",
     "rules",
     "validation",
+    "fix",
     "output",
     "catalog",
     "review",

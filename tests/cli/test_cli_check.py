@@ -17,7 +17,8 @@ GITHUB_LINE = re.compile(
     r"title=(?P<title>[^,:]*)::(?P<msg>.*)$"
 )
 TEXT_LINE = re.compile(
-    r"^(?P<path>[^:]+):(?P<line>\d+): (?P<code>AD\d{3}) \[(?P<sev>error|warning|info)\] "
+    r"^(?P<path>[^:]+):(?P<line>\d+): (?P<code>AD\d{3})(?: \[\*\])? "
+    r"\[(?P<sev>error|warning|info)\] "
     r"(?P<name>[a-z0-9-]+): (?P<msg>.*)$"
 )
 
@@ -91,7 +92,17 @@ def test_json_format(project: Path) -> None:
     assert report["version"] == 1
     assert report["summary"] == {"designs": 2, "error": 1, "warning": 1, "info": 0}
     first = report["findings"][0]
-    assert list(first) == ["path", "line", "code", "name", "severity", "section", "message"]
+    assert list(first) == [
+        "path",
+        "line",
+        "code",
+        "name",
+        "severity",
+        "section",
+        "message",
+        "fixable",
+    ]
+    assert first["fixable"] is True
     assert first["path"] == "docs/design/broken-gateway-design.md"
     assert first["code"] == "AD101"
     assert first["section"] == "Data Model Overview"
@@ -119,16 +130,22 @@ def test_junit_format_parses_back(fail_on: str, failures: int, project: Path) ->
     suite = root.find("testsuite")
     assert suite is not None
     cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == [
-        "docs/design/broken-gateway-design.md",
-        "docs/design/payment-gateway-design.md",
+    # One testcase per finding (grouped by design in classname), one for a clean design.
+    assert [(c.get("classname"), c.get("name")) for c in cases] == [
+        ("docs/design/broken-gateway-design.md", "AD101 missing-section (line 91)"),
+        ("docs/design/broken-gateway-design.md", "AD105 duplicate-section (line 140)"),
+        ("docs/design/payment-gateway-design.md", "docs/design/payment-gateway-design.md"),
     ]
-    assert suite.get("tests") == "2"
-    assert len(cases[0].findall("failure")) == failures
-    assert cases[1].findall("failure") == []
+    assert suite.get("tests") == "3"
+    assert suite.get("failures") == str(failures)
+    assert [len(c.findall("failure")) for c in cases] == [
+        int(failures >= 1),
+        int(failures >= 2),
+        0,
+    ]
+    assert all(len(c.findall("failure")) <= 1 for c in cases)
     if failures < 2:
-        out_text = cases[0].findtext("system-out") or ""
-        assert "AD105" in out_text
+        assert "AD105" in (cases[1].findtext("system-out") or "")
 
 
 def test_output_file(project: Path) -> None:
@@ -212,7 +229,7 @@ def test_config_with_real_world_tags_and_inherit(runner, configured: Path) -> No
     out: Outcome = runner(["check"], configured)
     assert out.code == 0, out
     assert "content/arch/broken-gateway-design.md" in out.stdout
-    assert "AD101 [warning] missing-section" in out.stdout
+    assert "AD101 [*] [warning] missing-section" in out.stdout
     assert out.stdout.splitlines()[-1] == "1 designs, 0 errors, 2 warnings, 0 info"
 
 

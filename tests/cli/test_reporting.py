@@ -77,12 +77,17 @@ def test_github_cannot_be_injected() -> None:
 def test_junit_escapes_and_parses() -> None:
     root = ET.fromstring(render("junit", RUN, FailOn.WARNING))
     cases = root.findall("testsuite/testcase")
-    assert [c.get("name") for c in cases] == ["a,b:c.md", "ok.md"]
-    failures = cases[0].findall("failure")
-    assert len(failures) == 2
-    assert "<b>&</b>" in (failures[1].text or "")
-    assert "later" in (cases[0].findtext("system-out") or "")
-    assert root.get("failures") == "1"
+    assert [(c.get("classname"), c.get("name")) for c in cases] == [
+        ("a,b:c.md", "AD203 unmeasurable-goal (line 1)"),
+        ("a,b:c.md", "AD203 unmeasurable-goal (line 3)"),
+        ("a,b:c.md", "AD203 unmeasurable-goal (line 9)"),
+        ("ok.md", "ok.md"),
+    ]
+    assert [len(c.findall("failure")) for c in cases] == [1, 1, 0, 0]
+    assert "<b>&</b>" in (cases[1].findtext("failure") or "")
+    assert "later" in (cases[2].findtext("system-out") or "")
+    assert root.get("failures") == "2"
+    assert root.get("tests") == "4"
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
@@ -92,7 +97,7 @@ def test_empty_run(fmt: str) -> None:
 
 def test_unknown_format_and_fail_threshold() -> None:
     with pytest.raises(ValueError, match="unknown format"):
-        render("sarif", RUN)
+        render("yaml", RUN)
     assert run_fails(RUN, FailOn.ERROR)
     assert not run_fails(RUN, FailOn.NEVER)
     assert not run_fails([summary("ok.md")], FailOn.WARNING)

@@ -196,7 +196,7 @@ def test_plugin_build_reports_every_broken_design_and_aborts_cleanly(project: Pa
         ({"no_such_option": 1}, "no_such_option"),
         ({"fail_on": "sometimes"}, "fail_on"),
         ({"badge": "maybe"}, "badge"),
-        ({"designs": "design/*.md"}, "designs"),
+        ({"designs": [5]}, "designs"),  # a single string is one glob; a number is not
         ({"rules": {"AD101": "loud"}}, "rules"),
         ({"template": "missing.md"}, "template"),
     ],

@@ -34,6 +34,14 @@ TABLE = [
         W,
         "inventory-service -> order-service -> inventory-service",
     ),
+    (
+        "AD006",
+        "AD006/fraud-scoring-design.md",
+        1,
+        E,
+        "id 'fraud-scoring' is used by 2 designs: AD006/fraud-scoring-design.md, "
+        "AD006/risk/fraud-scoring-design.md",
+    ),
     ("AD101", "AD101.md", 112, E, "missing required section 'Data Model Overview'"),
     ("AD102", "AD102.md", 112, E, "section 'Data Model Overview' is empty"),
     ("AD103", "AD103.md", 180, W, "'TODO' left in: '- **Decision**: TODO: decide after"),

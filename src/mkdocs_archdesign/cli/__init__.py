@@ -22,7 +22,7 @@ def main() -> None:
 
     Designs are Markdown pages (by default docs/design/*.md) written from a template
     whose level-2 headings are the required sections. Every command reads the
-    archdesign plugin's options from ./mkdocs.yml when it exists.
+    archdesign plugin's options from the nearest mkdocs.yml (this folder or above).
 
     \b
     Typical flow:

@@ -62,7 +62,7 @@ def render_catalog(
     Args:
         paths: Files or folders; empty means the config's ``designs`` under ``docs_dir``.
         fmt: ``json``, ``csv`` or ``markdown``.
-        config_path: ``--config``, or ``None`` for ``./mkdocs.yml`` when present.
+        config_path: ``--config``, or ``None`` for the nearest ``mkdocs.yml`` upward.
         template_path: ``--template`` override, or ``None``.
 
     Returns:
@@ -116,7 +116,8 @@ def catalog_command(
     """Print the architecture catalog: every design, its status, owner and findings.
 
     Reads the sources (no site build). Without PATHS, the designs are the plugin's
-    `designs` globs under docs_dir from ./mkdocs.yml (or --config), else docs/design.
+    `designs` globs under docs_dir from the nearest mkdocs.yml upward (or --config),
+    else docs/design.
     Paths in the output are relative to the docs folder, URLs follow mkdocs.yml's
     use_directory_urls, so `--format json` equals the site's catalog.json except for
     the `generated` time.

@@ -17,6 +17,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     EXIT_OK,
     config_option,
+    corpus_context,
     design_files,
     fail,
     load_project,
@@ -27,12 +28,19 @@ from mkdocs_archdesign.cli.common import (
     template_option,
     write_output,
 )
+from mkdocs_archdesign.cli.reporting import (
+    append_job_summary,
+    check_output_folder,
+    parse_min_severity,
+    report_options,
+)
 
 if TYPE_CHECKING:
     from mkdocs_archdesign.core.rules.base import Rule
 
 #: Kept here (not imported from core.reporting) so building the CLI imports nothing heavy.
-CHECK_FORMATS = ("text", "json", "github", "junit")
+CHECK_FORMATS = ("text", "json", "github", "junit", "sarif", "gitlab")
+SEVERITY_NAMES = ("info", "warning", "error")
 RULES_FORMATS = ("table", "markdown", "json")
 FAIL_ON_CHOICES = ("error", "warning", "never")
 
@@ -83,7 +91,30 @@ def known_codes() -> list[str]:
     type=click.Choice(CHECK_FORMATS),
     default="text",
     show_default=True,
-    help="Report format.",
+    help="Report format (sarif for GitHub code scanning, gitlab for Code Quality).",
+)
+@click.option(
+    "--min-severity",
+    default="info",
+    show_default=True,
+    metavar="LEVEL",
+    help="Show only findings at or above LEVEL (info, warning, error); "
+    "--fail-on alone decides the exit code.",
+)
+@click.option("--quiet", "-q", is_flag=True, help="Show only error findings and the summary line.")
+@click.option(
+    "--statistics", is_flag=True, help="Count findings per rule code instead of listing them."
+)
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Apply the fixes marked [*] (missing sections, status agreement, review "
+    "checklist), then report what is left.",
+)
+@click.option(
+    "--diff",
+    is_flag=True,
+    help="Print the fixes as a unified diff without writing; exit 1 if any would apply.",
 )
 @click.option(
     "--fail-on",
@@ -127,13 +158,20 @@ def check_command(
     template_path: str | None,
     output: str | None,
     jobs: int,
+    min_severity: str,
+    quiet: bool,
+    statistics: bool,
+    fix: bool,
+    diff: bool,
 ) -> None:
     """Validate designs against the template and the AD rule catalog.
 
     PATHS are design files or folders. Without PATHS, the designs are the files
     under docs_dir selected by the archdesign plugin's `designs` globs in
-    ./mkdocs.yml (default design/**/*.md), or docs/design when there is no
-    mkdocs.yml. Every problem in every file is reported in one run.
+    the nearest mkdocs.yml in this folder or above (default design/**/*.md), or
+    docs/design when there is no mkdocs.yml. Cross-design rules (depends_on,
+    superseded_by, cycles, ids) always see every configured design; only the
+    files named are reported on. Every problem in every file is reported in one run.
 
     \b
     Examples:
@@ -142,20 +180,26 @@ def check_command(
       mkdocs-archdesign check --format github --fail-on warning
       mkdocs-archdesign check --select AD1,AD2 --ignore AD203
       mkdocs-archdesign check --format junit --output archdesign.xml
+      mkdocs-archdesign check --format sarif -o archdesign.sarif
+      mkdocs-archdesign check --min-severity warning --statistics
+      mkdocs-archdesign check --fix
 
     \b
     Exit codes:
       0  no finding at or above --fail-on
-      1  findings at or above --fail-on
-      2  usage or I/O error (missing path, unreadable config or template)
+      1  findings at or above --fail-on (with --diff: a fix would apply)
+      2  usage or I/O error (missing path, unreadable config or template,
+         unwritable --output, a --fix target that is read-only or outside the project)
     """
     selected, ignored = split_codes(select), split_codes(ignore)
     if selected or ignored:
         known = known_codes()
         validate_codes("--select", selected, known)
         validate_codes("--ignore", ignored, known)
+    shown_from = parse_min_severity(min_severity)
+    check_output_folder(output)
     from mkdocs_archdesign.core.model import FailOn  # noqa: PLC0415
-    from mkdocs_archdesign.core.output.reports import render, run_fails  # noqa: PLC0415
+    from mkdocs_archdesign.core.output.reports import render, report_notes, run_fails  # noqa: PLC0415
     from mkdocs_archdesign.core.validation.parallel import check_files_parallel  # noqa: PLC0415 - fast startup
 
     project = load_project(config_path)
@@ -166,10 +210,26 @@ def check_command(
         fail_on=FailOn(fail_on) if fail_on is not None else project.settings.fail_on,
     )
     template = load_project_template(project, template_path)
-    designs, specs = split_project_files(project, design_files(project, paths))
-    summaries = check_files_parallel(designs, template, settings, jobs)
+    files, specs = split_project_files(project, design_files(project, paths))
+    context = corpus_context(project, files) if paths else []
+    if fix or diff:
+        from mkdocs_archdesign.cli import fixing  # noqa: PLC0415 - only --fix needs it
+
+        planned = fixing.plan_files(files, template, settings)
+        if diff:
+            write_output(fixing.diff_text(planned), output)
+            raise click.exceptions.Exit(EXIT_FINDINGS if planned else EXIT_OK)
+        fixing.refuse_unsafe(planned, project.root)
+        fixing.write_fixes(planned, project.root)
+    summaries = check_files_parallel(files, template, settings, jobs, context=context)
     summaries += spec_summaries(project, specs, summaries, settings, template)
-    write_output(render(fmt, summaries, settings.fail_on), output)
+    options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
+    write_output(render(fmt, summaries, options=options), output)
+    if fmt in ("text", "github"):
+        for note in report_notes(summaries, options):
+            click.echo(note, err=True)
+    if fmt == "github":
+        append_job_summary(summaries, options)
     raise click.exceptions.Exit(
         EXIT_FINDINGS if run_fails(summaries, settings.fail_on) else EXIT_OK
     )
@@ -211,6 +271,7 @@ def rules_markdown() -> str:
 
 
 @click.command("rules")
+@click.argument("code", required=False, metavar="[CODE]")
 @click.option(
     "--format",
     "fmt",
@@ -219,28 +280,42 @@ def rules_markdown() -> str:
     show_default=True,
     help="table for reading, markdown for docs, json for tools.",
 )
-def rules_command(fmt: str) -> None:
-    """List every rule: code, name, default severity and when it fires.
+def rules_command(code: str | None, fmt: str) -> None:
+    """List every rule, or print one rule's documentation.
+
+    Without CODE: every code (AD000 included) with its name, default severity and
+    when it fires. With CODE: that rule's What it checks / Why it matters / Example /
+    Fix, its default severity and where to configure it.
 
     \b
     Examples:
       mkdocs-archdesign rules
+      mkdocs-archdesign rules AD207
       mkdocs-archdesign rules --format markdown > docs/rules.md
       mkdocs-archdesign rules --format json
 
     \b
     Exit codes:
       0  printed
-      2  usage error
+      2  usage error (an unknown CODE)
     """
-    from mkdocs_archdesign.core.rules import all_rules  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.rules.docs import documented_rules  # noqa: PLC0415 - fast startup
 
+    rules = documented_rules()
+    if code is not None:
+        from mkdocs_archdesign.cli.rule_help import rule_help  # noqa: PLC0415
+
+        chosen = next((r for r in rules if r.code == code.strip().upper()), None)
+        if chosen is None:
+            fail(f"unknown rule code {code!r}; valid codes: {', '.join(r.code for r in rules)}")
+        click.echo(rule_help(chosen, fmt), nl=False)
+        return
     if fmt == "markdown":
         click.echo(rules_markdown(), nl=False)
     elif fmt == "json":
-        click.echo(rules_json(all_rules()), nl=False)
+        click.echo(rules_json(rules), nl=False)
     else:
-        click.echo(rules_table(all_rules()), nl=False)
+        click.echo(rules_table(rules), nl=False)
 
 
 COMMANDS: list[click.Command] = [check_command, rules_command]

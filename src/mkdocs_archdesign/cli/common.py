@@ -27,9 +27,6 @@ EXIT_FINDINGS = 1
 #: Usage or I/O error: a missing path, an unreadable config or template.
 EXIT_USAGE = 2
 
-#: The config file looked for in the current folder when ``--config`` is not given.
-DEFAULT_CONFIG_NAME = "mkdocs.yml"
-
 #: The design folder used when there is no ``mkdocs.yml``.
 FALLBACK_DESIGN_DIR = Path("docs") / "design"
 
@@ -48,13 +45,15 @@ def fail(message: str, code: int = EXIT_USAGE) -> NoReturn:
     Raises:
         click.exceptions.Exit: Always, carrying ``code``.
     """
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+
     one_line = " ".join(str(message).split())
-    click.echo(f"mkdocs-archdesign: error: {one_line}", err=True)
+    click.echo(f"mkdocs-archdesign: error: {terminal_text(one_line)}", err=True)
     raise click.exceptions.Exit(code)
 
 
 def config_option(function: F) -> F:
-    """Add the shared ``--config PATH`` option (default: ``./mkdocs.yml`` if present)."""
+    """Add the shared ``--config PATH`` option (default: the nearest mkdocs.yml upward)."""
     decorator = click.option(
         "--config",
         "config_path",
@@ -62,7 +61,7 @@ def config_option(function: F) -> F:
         default=None,
         metavar="PATH",
         help="mkdocs.yml whose archdesign plugin options apply "
-        "(default: ./mkdocs.yml when it exists).",
+        "(default: the nearest mkdocs.yml in this folder or above).",
     )
     return decorator(function)
 
@@ -104,44 +103,31 @@ def template_option(function: F) -> F:
     return decorator(function)
 
 
-def find_config_path(explicit: str | None, cwd: Path | None = None) -> Path | None:
-    """The config file to read: ``explicit``, else ``mkdocs.yml`` in ``cwd`` if it exists.
-
-    Args:
-        explicit: The ``--config`` value, or ``None``.
-        cwd: The folder to look in (default: the current folder).
-
-    Returns:
-        A path, or ``None`` when no config applies.
-    """
-    if explicit is not None:
-        return Path(explicit)
-    candidate = (cwd if cwd is not None else Path()) / DEFAULT_CONFIG_NAME
-    return candidate if candidate.is_file() else None
-
-
 def load_project(explicit: str | None = None) -> ProjectConfig:
-    """Load the project config, turning every problem into a one-line exit 2.
+    """Find and load the project config, turning every problem into a one-line exit 2.
+
+    The nearest ``mkdocs.yml`` in the current folder or above applies (as ruff and git
+    find theirs); unknown option names are warned about on stderr, as MkDocs does.
 
     Args:
-        explicit: The ``--config`` value, or ``None`` to use ``./mkdocs.yml`` if present.
+        explicit: The ``--config`` value, or ``None`` to search upward.
 
     Returns:
         The project config (defaults when there is no config file).
     """
     from mkdocs_archdesign.core.config.project import (  # noqa: PLC0415 - fast startup
-        ProjectConfig,
         ProjectConfigError,
-        load_project_config,
+        discover_project,
     )
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415
 
-    path = find_config_path(explicit)
-    if path is None:
-        return ProjectConfig.default()
     try:
-        return load_project_config(path)
+        project = discover_project(Path(), Path(explicit) if explicit is not None else None)
     except ProjectConfigError as exc:
         fail(str(exc))
+    for warning in project.warnings:
+        click.echo(f"mkdocs-archdesign: warning: {terminal_text(warning)}", err=True)
+    return project
 
 
 def load_project_template(project: ProjectConfig, override: str | None = None) -> Template:
@@ -177,13 +163,46 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     Returns:
         Files in a stable order; a missing folder exits 2.
     """
-    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
-
     if project.path is None:
         return resolve_paths([str(FALLBACK_DESIGN_DIR)])
+    if not project.docs_dir.is_dir():
+        fail(f"docs folder does not exist: {project.docs_dir} (docs_dir of {project.path})")
+    return _selected_files(project)
+
+
+def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
+    """The designs cross-design rules must see when only ``files`` are reported on.
+
+    Every configured design of the project, plus, for a named file outside it, the
+    Markdown files beside it (not below: a stray file must not walk a whole tree). A missing
+    design folder is no error here: the named files are checked all the same.
+
+    Args:
+        project: The project config.
+        files: The files named on the command line.
+
+    Returns:
+        Files in a stable order (the named files may be among them).
+    """
+    from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415 - fast startup
+
+    if project.path is None:
+        fallback = FALLBACK_DESIGN_DIR
+        configured = discover([fallback]) if fallback.is_dir() else []
+    else:
+        configured = _selected_files(project) if project.docs_dir.is_dir() else []
+    known = {path.resolve() for path in configured}
+    outside = sorted({path.parent for path in files if path.resolve() not in known})
+    siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
+    # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
+    designs, _ = split_project_files(project, [*configured, *siblings])
+    return designs
+
+
+def _selected_files(project: ProjectConfig) -> list[Path]:
+    from mkdocs_archdesign.core.validation.corpus import is_design_path  # noqa: PLC0415 - fast startup
+
     docs_dir = project.docs_dir
-    if not docs_dir.is_dir():
-        fail(f"docs folder does not exist: {docs_dir} (docs_dir of {project.path})")
     globs = project.settings.designs
     found: list[Path] = []
     for root, dirs, files in os.walk(docs_dir):

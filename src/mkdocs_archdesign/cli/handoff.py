@@ -102,7 +102,7 @@ def handoff_command(
         for reason in reasons:
             click.echo(f"  {terminal_text(shown)}:{terminal_text(reason)}", err=True)
         raise click.exceptions.Exit(EXIT_FINDINGS)
-    target = _spec_path(project.docs_dir, file, folder or project.settings.level2_folder, root)
+    target = _spec_path(project.docs_dir, file, design_id, folder or project.settings.level2_folder)
     source, origin = _level2_source(project.settings.level2_template)
     link = level2.relative_link(str(target.parent.absolute()), str(file.absolute()))
     try:
@@ -154,11 +154,10 @@ def _level2_source(path: str | None) -> tuple[str, str]:
         fail(str(exc))
 
 
-def _spec_path(docs_dir: Path, design: Path, folder: str | None, root: Path) -> Path:
-    from mkdocs_archdesign.core.document.spec import SPEC_SUFFIX  # noqa: PLC0415
-    from mkdocs_archdesign.core.model import design_id_from_path  # noqa: PLC0415
+def _spec_path(docs_dir: Path, design: Path, design_id: str, folder: str | None) -> Path:
+    from mkdocs_archdesign.core.document.spec import spec_id_for  # noqa: PLC0415
 
-    name = f"{design_id_from_path(design.name)}{SPEC_SUFFIX}.md"
+    name = f"{spec_id_for(design_id)}.md"
     if folder is None:
         return design.parent / name
     base = Path(os.path.normpath((docs_dir / folder).absolute()))

@@ -20,6 +20,7 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     config_option,
     configured_design_files,
+    corpus_context,
     design_files,
     fail,
     load_level2_template,
@@ -300,9 +301,9 @@ def status_command(
 
     Ready for handoff means Approved with no error or warning finding: the seed's
     "do not hand off until approved". PATHS are design files or folders; without
-    PATHS, the designs selected by ./mkdocs.yml (or docs/design). LEVEL 2 is the
-    status of the design's Level 2 API spec (written by handoff), ESCALATED who an
-    open escalation is with.
+    PATHS, the designs selected by the nearest mkdocs.yml upward (or docs/design).
+    LEVEL 2 is the status of the design's Level 2 API spec (written by handoff),
+    ESCALATED who an open escalation is with.
 
     With --history and one design, print its review log (the **Review Log** lines
     every review action appends) and how many days it spent in each status.
@@ -329,7 +330,8 @@ def status_command(
     designs, specs = split_project_files(project, design_files(project, paths))
     if not specs and project.path is not None:
         _, specs = split_project_files(project, configured_design_files(project))
-    summaries = check_files(designs, template, project.settings)
+    context = corpus_context(project, designs) if paths else []
+    summaries = check_files(designs, template, project.settings, context=context)
     linked = link_specs(
         summaries, spec_summaries(project, specs, summaries, project.settings, template)
     )

@@ -73,7 +73,7 @@ def _date_option(function: click.decorators.FC) -> click.decorators.FC:
     type=click.Path(file_okay=False, path_type=str),
     default=None,
     metavar="DIR",
-    help="Docs folder (default: docs_dir of ./mkdocs.yml, else docs).",
+    help="Docs folder (default: docs_dir of the nearest mkdocs.yml upward, else docs).",
 )
 @template_option
 @config_option

@@ -92,3 +92,19 @@ def terminal_text(value: object, replacement: str = "?") -> str:
             replacement, dict.fromkeys(_TERMINAL_UNSAFE, replacement)
         )
     return str(value).translate(table)
+
+
+_MARKDOWN_SPECIAL_RE = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def markdown_text(value: object) -> str:
+    """Make ``value`` literal text in GitHub-flavoured Markdown, on one line, in a table cell.
+
+    HTML-significant characters become entities (``<`` ``>`` ``&`` and quotes), every
+    Markdown punctuation character that could start emphasis, a link, a heading, a list
+    or a table cell is backslash-escaped, and controls (line breaks included) become
+    spaces, so a design's path or message cannot add rows, links, images or markup to a
+    job summary.
+    """
+    text = terminal_text(value, " ")
+    return _MARKDOWN_SPECIAL_RE.sub(r"\\\1", html.escape(text, quote=True))

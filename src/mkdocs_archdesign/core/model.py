@@ -187,6 +187,22 @@ class FindingCounts:
         """``{"error": E, "warning": W, "info": I}``, as every JSON output writes it."""
         return {"error": self.error, "warning": self.warning, "info": self.info}
 
+    def phrase(self) -> str:
+        """The counts in words for badges and tables: ``1 error, 2 warnings, 43 to do``.
+
+        Info findings are what a Draft still has to do (its errors and warnings are
+        downgraded to info), so they are spelled out too: a draft with 43 of them is
+        not "none". ``none`` only when there is no finding at all.
+        """
+        parts = []
+        if self.error:
+            parts.append(f"{self.error} error{'s' if self.error != 1 else ''}")
+        if self.warning:
+            parts.append(f"{self.warning} warning{'s' if self.warning != 1 else ''}")
+        if self.info:
+            parts.append(f"{self.info} to do")
+        return ", ".join(parts) if parts else "none"
+
     def __add__(self, other: FindingCounts) -> FindingCounts:
         return FindingCounts(
             self.error + other.error, self.warning + other.warning, self.info + other.info
@@ -300,8 +316,15 @@ class DesignSummary:
         return self.status is Status.APPROVED and counts.error == 0 and counts.warning == 0
 
 
+#: File names that stand for their folder (one design per folder, as in the KEPs).
+FOLDER_PAGE_NAMES = frozenset({"readme", "index"})
+
+
 def design_id_from_path(path: str) -> str:
-    """Derive a design's id: its file name without ``.md`` and a trailing ``-design``.
+    """Derive a design's id from its path: the file stem without a trailing ``-design``.
+
+    A ``README.md`` or ``index.md`` stands for its folder, so its id is the folder's
+    name (``keps/sig-x/1234-name/README.md`` is ``1234-name``).
 
     Args:
         path: A path with ``/`` or ``\\`` separators.
@@ -309,9 +332,27 @@ def design_id_from_path(path: str) -> str:
     Returns:
         The id, e.g. ``"order-service"`` for ``docs/design/order-service-design.md``.
     """
-    name = re.split(r"[\\/]", path)[-1]
+    parts = [part for part in re.split(r"[\\/]", path) if part not in ("", ".")]
+    name = parts[-1] if parts else path
     if name.lower().endswith(".md"):
         name = name[:-3]
+    if name.lower() in FOLDER_PAGE_NAMES and len(parts) > 1 and parts[-2] != "..":
+        name = parts[-2]
     if name.lower().endswith("-design") and len(name) > len("-design"):
         name = name[: -len("-design")]
     return name
+
+
+def design_id(path: str, declared: object = None) -> str:
+    """A design's id: its ``id:`` front-matter value when set, else from its path.
+
+    Args:
+        path: The design's path.
+        declared: The front matter's ``id`` value (a non-empty string to count).
+
+    Returns:
+        The id.
+    """
+    if isinstance(declared, str) and declared.strip():
+        return declared.strip()
+    return design_id_from_path(path)

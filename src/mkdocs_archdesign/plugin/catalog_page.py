@@ -14,8 +14,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import ValidationError
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
@@ -162,20 +160,3 @@ class CatalogPage:
         target = Path(config.site_dir) / JSON_URI
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(catalog_json(self.catalog, self.generated), encoding="utf-8")
-
-
-class CatalogPagePath(c.Type[str]):
-    """``catalog_page``: a docs-relative ``.md`` path that stays inside ``docs_dir``."""
-
-    def __init__(self) -> None:
-        super().__init__(str, default="design/index.md")
-
-    def run_validation(self, value: object) -> str:
-        """Normalise separators and refuse absolute, escaping or non-Markdown paths."""
-        path = super().run_validation(value).strip().replace("\\", "/")
-        parts = path.split("/")
-        if not path.endswith(".md") or path.startswith("/") or ".." in parts or "" in parts:
-            raise ValidationError(
-                f"expected a Markdown path inside docs_dir such as design/index.md, got {value!r}"
-            )
-        return path

@@ -6,78 +6,38 @@ A bad value fails ``load_config`` with MkDocs' usual message naming the option, 
 
 from __future__ import annotations
 
-import re
-from typing import Any
+from pathlib import Path
+from typing import Any, Generic, TypeVar
 
 from mkdocs.config import config_options as c
-from mkdocs.config.base import Config, ValidationError
+from mkdocs.config.base import BaseConfigOption, Config, ValidationError
 
-from mkdocs_archdesign.core.config.settings import (
-    DEFAULT_DESIGNS,
-    DEFAULT_LEVEL2_SPECS,
-    RULE_LEVELS,
-    Settings,
+from mkdocs_archdesign.core.config.schema import (
+    OPTIONS,
+    OptionError,
+    parse_option,
+    settings_from_options,
 )
+from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
-from mkdocs_archdesign.core.model import FailOn, Status
-from mkdocs_archdesign.core.output.handoff_graph import DEFAULT_ROLES
-from mkdocs_archdesign.core.output.page_blocks import DEFAULT_RULES_URL
-from mkdocs_archdesign.plugin.catalog_page import CatalogPagePath
 
-_RULE_CODE_RE = re.compile(r"^AD\d{3}$")
+T = TypeVar("T")
 
 
-class _RuleLevels(c.DictOfItems[str]):
-    """``rules:`` — rule code to level; YAML reads a bare ``off`` as ``False``, so accept it."""
+class _Option(BaseConfigOption[T], Generic[T]):
+    """An option validated by the core schema, so ``check`` and the build agree."""
 
-    def __init__(self) -> None:
-        super().__init__(c.Type(str), default={})
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+        self.default = OPTIONS[name].default
 
-    def run_validation(self, value: object) -> dict[str, str]:
-        if not isinstance(value, dict):
-            raise ValidationError(f"Expected a mapping of rule codes, got {type(value).__name__}")
-        levels: dict[str, str] = {}
-        for code, level in value.items():
-            key = str(code).strip().upper()
-            if not _RULE_CODE_RE.match(key):
-                raise ValidationError(f"{code!r} is not a rule code (expected e.g. AD101)")
-            text = "off" if level is False else str(level).strip().lower()
-            if text not in RULE_LEVELS:
-                raise ValidationError(f"{key}: {level!r} is not one of {', '.join(RULE_LEVELS)}")
-            levels[key] = text
-        return levels
-
-
-class _Roles(c.DictOfItems[str]):
-    """``roles:`` — display names for the workflow's role keys."""
-
-    def __init__(self) -> None:
-        super().__init__(c.Type(str), default={})
-
-    def run_validation(self, value: object) -> dict[str, str]:
-        names = super().run_validation(value)
-        for key, name in names.items():
-            if key not in DEFAULT_ROLES:
-                raise ValidationError(
-                    f"unknown role {key!r}; expected one of: {', '.join(DEFAULT_ROLES)}"
-                )
-            if not name.strip():
-                raise ValidationError(f"{key}: the display name is empty")
-        return names
-
-
-class _SectionLevels(c.ListOfItems[int]):
-    """``section_levels:`` — Markdown heading levels, 1 to 6."""
-
-    def __init__(self) -> None:
-        super().__init__(c.Type(int), default=[2])
-
-    def run_validation(self, value: object) -> list[int]:
-        levels = super().run_validation(value)
-        bad = [level for level in levels if not 1 <= level <= 6]
-        if bad or not levels:
-            raise ValidationError(f"heading levels must be 1 to 6, got {levels}")
-        return levels
+    def run_validation(self, value: object) -> T:
+        try:
+            parsed: T = parse_option(self.name, value)
+        except OptionError as exc:
+            raise ValidationError(exc.detail) from None
+        return parsed
 
 
 class _TemplateFile(c.File):
@@ -86,12 +46,19 @@ class _TemplateFile(c.File):
     def __init__(self) -> None:
         super().__init__(exists=True)
 
+    def run_validation(self, value: object) -> str:
+        try:
+            parse_option("template", value)
+        except OptionError as exc:
+            raise ValidationError(exc.detail) from None
+        return str(super().run_validation(value))
+
     def post_validation(self, config: Config, key_name: str) -> None:
         path = config[key_name]
         if path is None:
             return
         try:
-            load_template(path, tuple(config["section_levels"]))
+            load_template(path, config["section_levels"])
         except TemplateError as exc:
             raise ValidationError(str(exc)) from None
 
@@ -99,63 +66,66 @@ class _TemplateFile(c.File):
 class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     """The ``archdesign`` plugin's options in ``mkdocs.yml``."""
 
-    enabled = c.Type(bool, default=True)
+    enabled = _Option[bool]("enabled")
     """Turn the plugin off without removing it (e.g. ``enabled: !ENV [ARCHDESIGN, true]``)."""
 
-    designs = c.ListOfItems(c.Type(str), default=list(DEFAULT_DESIGNS))
+    designs = _Option[tuple[str, ...]]("designs")
     """Globs, relative to ``docs_dir``, that select design pages (``**/`` spans folders)."""
 
     template = c.Optional(_TemplateFile())
     """A custom design template (the schema), relative to mkdocs.yml; default: packaged."""
 
-    section_levels = _SectionLevels()
+    section_levels = _Option[tuple[int, ...]]("section_levels")
     """Template heading levels that count as required sections."""
 
-    rules = _RuleLevels()
+    rules = _Option[dict[str, Any]]("rules")
     """Per-rule severity overrides: ``AD101: off|info|warning|error``."""
 
-    fail_on = c.Choice(("error", "warning", "never"), default="error")
+    fail_on = _Option[Any]("fail_on")
     """The finding severity that aborts ``mkdocs build`` (after every finding is logged)."""
 
-    draft_findings = c.Choice(("downgrade", "keep"), default="downgrade")
+    draft_findings = _Option[Any]("draft_findings")
     """Whether findings on Draft designs are downgraded to info (so drafts never fail)."""
 
-    statuses = c.ListOfItems(c.Type(str), default=[status.value for status in Status])
+    statuses = _Option[tuple[str, ...]]("statuses")
     """The review statuses designs may use."""
 
-    handoff_graph = c.Type(bool, default=True)
+    handoff_graph = _Option[bool]("handoff_graph")
     """Draw the collaboration workflow as a mermaid flowchart on every design page."""
 
-    show_findings = c.Choice(("serve", "always", "never"), default="serve")
+    show_findings = _Option[Any]("show_findings")
     """When findings are listed on the page: only in ``mkdocs serve``, always, or never."""
 
-    badge = c.Type(bool, default=True)
+    badge = _Option[bool]("badge")
     """Show the status badge at the top of every design page."""
 
-    roles = _Roles()
+    roles = _Option[dict[str, str]]("roles")
     """Display names for workflow roles, e.g. ``tech-lead: Platform lead``."""
 
-    rules_url = c.Type(str, default=DEFAULT_RULES_URL)
+    rules_url = _Option[str]("rules_url")
     """The rule reference page that finding codes link to (``#ad101`` anchors are added)."""
 
-    catalog = c.Type(bool, default=True)
+    catalog = _Option[bool]("catalog")
     """Generate the design catalog page (table, graph, handoff board) and catalog.json."""
 
-    catalog_page = CatalogPagePath()
+    catalog_page = _Option[str]("catalog_page")
     """Where the catalog page is generated, relative to ``docs_dir``."""
 
-    level2_specs = c.ListOfItems(c.Type(str), default=list(DEFAULT_LEVEL2_SPECS))
+    level2_specs = _Option[tuple[str, ...]]("level2_specs")
     """Globs, relative to ``docs_dir``, that select Level 2 API specifications."""
 
     level2_template = c.Optional(_TemplateFile())
     """A custom Level 2 spec template, relative to mkdocs.yml; default: packaged."""
 
-    level2_folder = c.Optional(c.Type(str))
+    level2_folder = _Option[Any]("level2_folder")
     """Where ``handoff`` writes specs, relative to ``docs_dir``; default: beside the design."""
 
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:
     """Translate validated plugin options into the core validator's settings.
+
+    The same core function the CLI uses builds them, from the options MkDocs has
+    already validated through that schema (parsing a parsed value is the identity).
 
     Args:
         config: The plugin's validated config.
@@ -163,16 +133,6 @@ def settings_from_config(config: ArchDesignConfig) -> Settings:
     Returns:
         The settings shared with the ``check`` command.
     """
-    rules: dict[str, Any] = dict(config.rules)
-    return Settings(
-        designs=tuple(config.designs),
-        template=config.template,
-        section_levels=tuple(config.section_levels),
-        rules=rules,
-        draft_findings=config.draft_findings,
-        statuses=tuple(config.statuses),
-        fail_on=FailOn(config.fail_on),
-        level2_specs=tuple(config.level2_specs),
-        level2_template=config.level2_template,
-        level2_folder=config.level2_folder,
-    )
+    options = {name: config[name] for name in OPTIONS}
+    base = Path(config.config_file_path).parent if config.config_file_path else None
+    return settings_from_options(options, base)

@@ -452,7 +452,7 @@ def catalog_markdown(catalog: Catalog) -> str:
     headers = ("Title", "Id", "Status", "Owner", "Complexity", "APIs", "Sections", "Findings")
     lines = ["| " + " | ".join(headers) + " |", "|" + "---|" * len(headers)]
     for entry in catalog.entries:
-        findings = f"{entry.findings.error} E / {entry.findings.warning} W"
+        findings = entry.findings.phrase()
         link = f"[{markdown_cell(entry.title)}](<{quote(entry.path)}>)"
         cells: Sequence[str] = (
             link,

@@ -215,7 +215,8 @@ def _table_row(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntr
         f'<span class="archdesign-catalog__sub">{_plural(entry.api_count, "API")}</span></td>',
         f'<td data-sort="{entry.completeness:.4f}">'
         f"{entry.sections_present}/{entry.sections_required}</td>",
-        f'<td data-sort="{counts.error * 1_000_000 + counts.warning}">{_findings_text(entry)}</td>',
+        f'<td data-sort="{counts.error * 1_000_000 + counts.warning * 1_000 + counts.info}">'
+        f"{_findings_text(entry)}</td>",
         _review_cell(entry),
         f"<td>{_dependency_links(entry, page_dest, by_id)}</td>",
         f"<td>{_tag_list(entry.tags)}</td>",
@@ -272,14 +273,9 @@ def status_badge(entry: CatalogEntry) -> str:
 
 def _findings_text(entry: CatalogEntry) -> str:
     counts = entry.findings
-    if counts.error == 0 and counts.warning == 0:
+    if counts.error == 0 and counts.warning == 0 and counts.info == 0:
         return '<span class="archdesign-catalog__ok">none</span>'
-    parts = []
-    if counts.error:
-        parts.append(_plural(counts.error, "error"))
-    if counts.warning:
-        parts.append(_plural(counts.warning, "warning"))
-    return ", ".join(parts)
+    return counts.phrase()
 
 
 def _dependency_links(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntry]) -> str:

@@ -17,12 +17,20 @@ from typing import Any
 
 import yaml
 
-from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, Settings, SettingsError
+from mkdocs_archdesign.core.config.schema import (
+    OptionError,
+    parse_option,
+    settings_from_options,
+    unknown_option_warnings,
+)
+from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS, Settings
 from mkdocs_archdesign.core.files import UnreadableFileError, read_text
-from mkdocs_archdesign.core.model import FailOn
 
 #: The plugin's name in ``plugins:`` (the ``mkdocs.plugins`` entry point).
 PLUGIN_NAME = "archdesign"
+
+#: The config file names looked for, in MkDocs' own order of preference.
+CONFIG_NAMES = ("mkdocs.yml", "mkdocs.yaml")
 
 #: How deep ``INHERIT:`` chains may go before we call it a loop.
 _MAX_INHERIT_DEPTH = 20
@@ -42,6 +50,7 @@ class ProjectConfig:
         settings: Validator settings from the archdesign plugin options.
         enabled: Whether the archdesign plugin is listed and enabled.
         options: The raw plugin options, for commands that read more than ``Settings``.
+        warnings: One line per unknown option name (``show_finding: unknown option ...``).
     """
 
     path: Path | None
@@ -49,6 +58,12 @@ class ProjectConfig:
     settings: Settings
     enabled: bool
     options: Mapping[str, Any] = field(default_factory=dict)
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def design_dir(self) -> Path:
+        """Where ``new`` writes: the docs folder's ``design/`` (``docs/design`` without config)."""
+        return self.docs_dir / "design"
 
     @property
     def root(self) -> Path:
@@ -247,92 +262,6 @@ def find_plugin_options(data: Mapping[str, Any], path: Path) -> tuple[bool, dict
     return False, {}
 
 
-def _string_list(value: Any, option: str, path: Path) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    raise ProjectConfigError(
-        f"{path}: plugins: {PLUGIN_NAME}: {option}: expected a string or a list of strings"
-    )
-
-
-def _levels(value: Any, path: Path) -> tuple[int, ...]:
-    items = [value] if isinstance(value, int) and not isinstance(value, bool) else value
-    if (
-        isinstance(items, list)
-        and items
-        and all(isinstance(v, int) and not isinstance(v, bool) and 1 <= v <= 6 for v in items)
-    ):
-        return tuple(sorted(set(items)))
-    raise ProjectConfigError(
-        f"{path}: plugins: {PLUGIN_NAME}: section_levels: expected heading levels 1-6"
-    )
-
-
-def _option_error(path: Path, option: str, expected: str) -> ProjectConfigError:
-    return ProjectConfigError(f"{path}: plugins: {PLUGIN_NAME}: {option}: expected {expected}")
-
-
-def settings_from_options(options: Mapping[str, Any], path: Path) -> Settings:
-    """Build validator settings from the plugin's options.
-
-    Args:
-        options: The ``archdesign`` plugin options.
-        path: The config file; ``template`` is resolved against its folder.
-
-    Returns:
-        The settings.
-
-    Raises:
-        ProjectConfigError: If an option has the wrong type or value.
-    """
-    kwargs: dict[str, Any] = {}
-    if options.get("designs") is not None:
-        kwargs["designs"] = _string_list(options["designs"], "designs", path)
-    template = options.get("template")
-    if template is not None:
-        if not isinstance(template, str) or not template.strip():
-            raise _option_error(path, "template", "a file path")
-        kwargs["template"] = str(path.parent / template)
-    if options.get("section_levels") is not None:
-        kwargs["section_levels"] = _levels(options["section_levels"], path)
-    rules = options.get("rules")
-    if rules is not None:
-        if not isinstance(rules, Mapping):
-            raise _option_error(path, "rules", "a mapping of rule codes to off|info|warning|error")
-        # YAML reads a bare ``off`` as False; users mean the level ``off``.
-        kwargs["rules"] = {
-            str(code): ("off" if level is False else str(level)) for code, level in rules.items()
-        }
-    fail_on = options.get("fail_on")
-    if fail_on is not None:
-        try:
-            kwargs["fail_on"] = FailOn(str(fail_on).lower())
-        except ValueError:
-            raise _option_error(path, "fail_on", "one of error, warning, never") from None
-    draft = options.get("draft_findings")
-    if draft is not None:
-        if not isinstance(draft, str):
-            raise _option_error(path, "draft_findings", "one of downgrade, keep")
-        kwargs["draft_findings"] = draft
-    if options.get("statuses") is not None:
-        kwargs["statuses"] = _string_list(options["statuses"], "statuses", path)
-    if options.get("level2_specs") is not None:
-        kwargs["level2_specs"] = _string_list(options["level2_specs"], "level2_specs", path)
-    for option in ("level2_template", "level2_folder"):
-        value = options.get(option)
-        if value is None:
-            continue
-        if not isinstance(value, str) or not value.strip():
-            raise _option_error(path, option, "a path")
-        kwargs[option] = str(path.parent / value) if option == "level2_template" else value
-    try:
-        return Settings(**kwargs)
-    except SettingsError as exc:
-        raise ProjectConfigError(f"{path}: plugins: {PLUGIN_NAME}: {exc}") from None
-
-
 def load_project_config(path: Path) -> ProjectConfig:
     """Read a project's ``mkdocs.yml`` (following ``INHERIT``) into a :class:`ProjectConfig`.
 
@@ -350,24 +279,90 @@ def load_project_config(path: Path) -> ProjectConfig:
     docs_dir = data.get("docs_dir", "docs")
     if not isinstance(docs_dir, str) or not docs_dir.strip():
         raise ProjectConfigError(f"{path}: docs_dir: expected a folder path")
-    enabled = options.get("enabled", True)
-    if not isinstance(enabled, bool):
-        raise _option_error(path, "enabled", "true or false")
+    prefix = f"{path}: plugins: {PLUGIN_NAME}"
+    try:
+        enabled = bool(parse_option("enabled", options.get("enabled")))
+        # Parses every option of the schema, not only those Settings holds, so `check`
+        # refuses `badge: maybe` exactly as `mkdocs build` does.
+        settings = settings_from_options(options, path.parent)
+    except OptionError as exc:
+        raise ProjectConfigError(f"{prefix}: {exc}") from None
     return ProjectConfig(
         path=path,
         docs_dir=path.parent / docs_dir,
-        settings=settings_from_options(options, path),
+        settings=settings,
         enabled=listed and enabled,
         options=options,
+        warnings=tuple(f"{prefix}: {w}" for w in unknown_option_warnings(options)),
     )
 
 
+def find_config_file(start: Path) -> Path | None:
+    """The nearest ``mkdocs.yml`` in ``start`` or a folder above it, up to the root.
+
+    Args:
+        start: A folder (or a file, whose folder is used) to search from.
+
+    Returns:
+        The config file, shown relative to the current folder when it sits in it or
+        above it (``../mkdocs.yml``), else absolute; ``None`` when there is none.
+    """
+    here = Path(os.path.normpath(start.absolute()))
+    if here.is_file():
+        here = here.parent
+    for folder in (here, *here.parents):
+        for name in CONFIG_NAMES:
+            candidate = folder / name
+            if candidate.is_file():
+                return _near_form(candidate)
+    return None
+
+
+def _near_form(path: Path) -> Path:
+    # Messages and design paths derive from the config path, so keep it the way the
+    # user would type it from where they stand.
+    cwd = Path.cwd()
+    folder = path.parent
+    if folder == cwd or folder in cwd.parents:
+        return Path(os.path.relpath(path, cwd))
+    return path
+
+
+def discover_project(start: Path, explicit: Path | None = None) -> ProjectConfig:
+    """Find and read the project a folder belongs to, as ruff and git find theirs.
+
+    Walks up from ``start`` to the filesystem root for ``mkdocs.yml`` (``explicit``,
+    the ``--config`` value, overrides the search); ``docs_dir``, ``designs`` and the
+    template resolve relative to that file. With no config anywhere above, the
+    defaults apply (``docs/`` under the current folder).
+
+    Args:
+        start: The folder to search from (the current folder for the CLI, the
+            document's folder for an editor).
+        explicit: A config file that must be used instead of searching.
+
+    Returns:
+        The project configuration.
+
+    Raises:
+        ProjectConfigError: If the config cannot be read or parsed (one line with its
+            path and line), or an option is invalid.
+    """
+    path = explicit if explicit is not None else find_config_file(start)
+    if path is None:
+        return ProjectConfig.default()
+    return load_project_config(path)
+
+
 __all__ = [
+    "CONFIG_NAMES",
     "DEFAULT_DESIGNS",
     "PLUGIN_NAME",
     "ProjectConfig",
     "ProjectConfigError",
     "deep_merge",
+    "discover_project",
+    "find_config_file",
     "find_plugin_options",
     "load_project_config",
     "load_yaml_with_inherit",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import enum
 import hashlib
 import json
 from collections.abc import Mapping
@@ -15,8 +16,25 @@ DEFAULT_DESIGNS = ("design/**/*.md",)
 #: The glob, relative to the docs folder, that selects Level 2 API specifications by default.
 DEFAULT_LEVEL2_SPECS = ("design/**/*-api-spec.md",)
 
+
+class RuleLevel(str, enum.Enum):
+    """A per-rule setting in ``rules:``: turn the rule off or give it a severity."""
+
+    OFF = "off"
+    INFO = "info"
+    WARNING = "warning"
+    ERROR = "error"
+
+
+class DraftPolicy(str, enum.Enum):
+    """``draft_findings:``: whether findings on Draft designs are downgraded to info."""
+
+    DOWNGRADE = "downgrade"
+    KEEP = "keep"
+
+
 #: Per-rule setting values accepted in ``rules:``.
-RULE_LEVELS = ("off", "info", "warning", "error")
+RULE_LEVELS = tuple(level.value for level in RuleLevel)
 
 
 class SettingsError(ValueError):
@@ -47,8 +65,8 @@ class Settings:
     designs: tuple[str, ...] = DEFAULT_DESIGNS
     template: str | None = None
     section_levels: tuple[int, ...] = (2,)
-    rules: Mapping[str, str] = field(default_factory=dict)
-    draft_findings: str = "downgrade"
+    rules: Mapping[str, RuleLevel] = field(default_factory=dict)
+    draft_findings: DraftPolicy = DraftPolicy.DOWNGRADE
     statuses: tuple[str, ...] = tuple(status.value for status in Status)
     fail_on: FailOn = FailOn.ERROR
     select: frozenset[str] = frozenset()
@@ -58,15 +76,24 @@ class Settings:
     level2_folder: str | None = None
 
     def __post_init__(self) -> None:
+        # Callers in code may pass plain strings; store the enums so every comparison
+        # downstream sees one closed set (the options schema already passes enums).
+        levels: dict[str, RuleLevel] = {}
         for code, level in self.rules.items():
-            if str(level).lower() not in RULE_LEVELS:
+            try:
+                levels[code.upper()] = RuleLevel(str(getattr(level, "value", level)).lower())
+            except ValueError:
                 raise SettingsError(
                     f"rules: {code}: {level!r} is not one of {', '.join(RULE_LEVELS)}"
-                )
-        if self.draft_findings not in ("downgrade", "keep"):
+                ) from None
+        object.__setattr__(self, "rules", levels)
+        try:
+            policy = DraftPolicy(self.draft_findings)
+        except ValueError:
             raise SettingsError(
                 f"draft_findings: {self.draft_findings!r} is not one of downgrade, keep"
-            )
+            ) from None
+        object.__setattr__(self, "draft_findings", policy)
 
     def rule_enabled(self, code: str) -> bool:
         """Whether the rule ``code`` runs under ``select``, ``ignore`` and ``rules``."""
@@ -74,14 +101,14 @@ class Settings:
             return False
         if any(code.startswith(prefix) for prefix in self.ignore):
             return False
-        return str(self.rules.get(code, "")).lower() != "off"
+        return self.rules.get(code) is not RuleLevel.OFF
 
     def severity_for(self, code: str, default: Severity) -> Severity:
         """The configured severity of ``code`` (its default unless overridden)."""
-        level = str(self.rules.get(code, "")).lower()
-        if level in ("info", "warning", "error"):
-            return Severity.parse(level)
-        return default
+        level = self.rules.get(code)
+        if level is None or level is RuleLevel.OFF:
+            return default
+        return Severity.parse(level.value)
 
     def fingerprint(self) -> str:
         """A stable hash of every setting that changes findings (for caches)."""
@@ -90,8 +117,8 @@ class Settings:
                 self.template,
                 self.level2_template,
                 self.section_levels,
-                sorted((k, str(v)) for k, v in self.rules.items()),
-                self.draft_findings,
+                sorted((k, v.value) for k, v in self.rules.items()),
+                self.draft_findings.value,
                 self.statuses,
                 sorted(self.select),
                 sorted(self.ignore),

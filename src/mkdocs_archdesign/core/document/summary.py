@@ -7,19 +7,16 @@ from typing import Any
 
 from mkdocs_archdesign.core.document.context import DesignContext, ReviewBlock, heading_key
 from mkdocs_archdesign.core.document.scanner import ListItem, Section
+from mkdocs_archdesign.core.document.sections import API, API_OVERVIEW, REVIEW
 from mkdocs_archdesign.core.model import Complexity, Handoff
 
 #: A code span naming a call: `` `get_user(user_id)` ``.
 METHOD_SPAN_RE = re.compile(r"`\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]*)\s*\(")
 
-API_OVERVIEW_KEY = "api"  # "API Overview" minus the optional trailing "Overview"
-API_SECTION_KEY = "api design guidelines"
-REVIEW_SECTION_KEY = "design review"
-
 
 def read_review_block(sections: dict[str, list[Section]]) -> ReviewBlock:
     """Find the Design Review section and its Status, Reviewer and Review Date lines."""
-    found = sections.get(REVIEW_SECTION_KEY)
+    found = sections.get(REVIEW)
     if not found:
         return ReviewBlock(None)
     section = found[0]
@@ -60,16 +57,16 @@ def api_overview_items(ctx: DesignContext) -> tuple[int | None, list[ListItem]]:
 
 
 def _find_api_overview(ctx: DesignContext) -> tuple[int | None, list[ListItem]]:
-    section = ctx.section(API_SECTION_KEY)
+    section = ctx.section(API)
     scope = [section] if section is not None else list(ctx.design.sections())
     for candidate in scope:
         for node in candidate.nodes:
             heading = node.heading
-            if heading is not None and heading_key(heading.text) == API_OVERVIEW_KEY:
+            if heading is not None and heading_key(heading.text) == API_OVERVIEW:
                 items = _method_items(_subtree_items(candidate, heading.line, heading.level))
                 return heading.line, items
         for label in candidate.labels():
-            if heading_key(label.label) == API_OVERVIEW_KEY:
+            if heading_key(label.label) == API_OVERVIEW:
                 items = [
                     item
                     for item in candidate.items()

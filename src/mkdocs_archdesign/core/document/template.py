@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from mkdocs_archdesign.core.document import sections
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, scan_design
 from mkdocs_archdesign.core.files import UnreadableFileError, read_text
 
@@ -203,7 +204,7 @@ def _example_lines(scanned: ScannedDesign) -> frozenset[str]:
     """Prose lines that only make sense as template guidance."""
     review_start = None
     for heading in scanned.headings:
-        if normalise_heading(heading.text) == "design review":
+        if normalise_heading(heading.text) == sections.REVIEW:
             review_start = heading.line
             break
     skip_lines: set[int] = set()

@@ -13,19 +13,9 @@ import itertools
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from mkdocs_archdesign.core.config.schema import DEFAULT_ROLES
 from mkdocs_archdesign.core.escape import mermaid_label
 from mkdocs_archdesign.core.model import Complexity, DesignSummary, Handoff, Status
-
-#: Role keys and their default display names (the seed's agent names).
-DEFAULT_ROLES: dict[str, str] = {
-    "architect": "python-architect",
-    "api-designer": "python-api-designer",
-    "coder-specialist": "python-coder-specialist",
-    "code-reviewer": "python-code-reviewer",
-    "doc-writer": "python-doc-writer",
-    "tech-lead": "python-tech-lead",
-    "stakeholders": "stakeholder input",
-}
 
 
 @dataclass(frozen=True, slots=True)

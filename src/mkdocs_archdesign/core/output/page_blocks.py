@@ -10,9 +10,6 @@ from __future__ import annotations
 from mkdocs_archdesign.core.escape import html_text
 from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
 
-#: The rule reference page that finding codes link to (``#ad101`` anchors).
-DEFAULT_RULES_URL = "https://mkdocs-archdesign.readthedocs.io/en/latest/rules/"
-
 
 def status_slug(summary: DesignSummary) -> str:
     """The CSS-safe slug of a design's status; ``"unknown"`` for statuses outside the workflow."""
@@ -36,6 +33,7 @@ def render_badge(summary: DesignSummary) -> str:
             f"{summary.sections_present}/{summary.sections_required} sections",
         ),
         _item("complexity", "Complexity", _complexity_text(summary)),
+        _item("findings", "Findings", summary.counts.phrase()),
     ]
     if summary.reviewer:
         items.append(_item("reviewer", "Reviewer", summary.reviewer))

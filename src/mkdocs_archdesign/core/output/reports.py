@@ -1,8 +1,9 @@
-"""Render validation results for people and machines: text, JSON, GitHub, JUnit.
+"""Render validation results for people and machines: text, JSON, GitHub, JUnit, SARIF, GitLab.
 
-Every renderer takes the same input (the design summaries of one run) and returns a
-string, so the CLI, the plugin and tests share one implementation. Findings quote
-design text, which is untrusted: each format escapes it where it lands.
+Every renderer takes the same input (the design summaries of one run and the shared
+:class:`~mkdocs_archdesign.core.output.selection.ReportOptions`) and returns a string, so
+the CLI, the plugin and tests share one implementation. Findings quote design text, which
+is untrusted: each format escapes it where it lands.
 """
 
 from __future__ import annotations
@@ -13,34 +14,32 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
 from mkdocs_archdesign.core.escape import github_data, github_property, terminal_text
-from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, FindingCounts, Severity
+from mkdocs_archdesign.core.fix import is_fixable
+from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, Severity
+from mkdocs_archdesign.core.output.selection import (
+    ReportOptions,
+    findings_of,
+    fixable_count,
+    shown_findings,
+    statistics,
+    totals,
+)
+
+__all__ = ["FORMATS", "ReportOptions", "findings_of", "render", "run_fails", "totals"]
 
 #: Output formats of ``check``, in the order ``--help`` lists them.
-FORMATS = ("text", "json", "github", "junit")
+FORMATS = ("text", "json", "github", "junit", "sarif", "gitlab")
 
 #: Version of the JSON report's shape; bumped only on incompatible changes.
 JSON_VERSION = 1
+
+#: What ruff prints beside a finding ``--fix`` can resolve.
+FIXABLE_MARK = "[*]"
 
 _GITHUB_COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 # Characters XML 1.0 cannot carry at all, even escaped.
 _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def findings_of(summaries: Sequence[DesignSummary]) -> list[Finding]:
-    """Every finding of the run: designs in the given order, findings by line then code."""
-    ordered: list[Finding] = []
-    for summary in summaries:
-        ordered.extend(sorted(summary.findings, key=Finding.sort_key))
-    return ordered
-
-
-def totals(summaries: Sequence[DesignSummary]) -> FindingCounts:
-    """Findings per severity over the whole run."""
-    total = FindingCounts()
-    for summary in summaries:
-        total = total + summary.counts
-    return total
 
 
 def summary_line(summaries: Sequence[DesignSummary]) -> str:
@@ -58,25 +57,62 @@ def _one_line(text: str) -> str:
 
 
 def format_text_finding(finding: Finding) -> str:
-    """One finding as ``path:line: CODE [severity] name: message (section: S)``."""
+    """One finding as ``path:line: CODE [*] [severity] name: message (section: S)``.
+
+    ``[*]`` (as in ruff) appears only when ``check --fix`` can resolve the finding.
+    """
     section = f" (section: {_one_line(finding.section)})" if finding.section else ""
+    mark = f" {FIXABLE_MARK}" if is_fixable(finding) else ""
     return (
-        f"{_one_line(finding.path)}:{finding.line}: {finding.code} "
+        f"{_one_line(finding.path)}:{finding.line}: {finding.code}{mark} "
         f"[{finding.severity.label}] {finding.name}: {_one_line(finding.message)}{section}"
     )
 
 
-def render_text(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERROR) -> str:
-    """Human-readable report: one line per finding, then the summary line.
+def statistics_lines(findings: Sequence[Finding]) -> list[str]:
+    """``--statistics`` rows: ``count  CODE  [*] name``, most frequent first."""
+    rows = statistics(findings)
+    width = max((len(str(row.count)) for row in rows), default=1)
+    return [
+        f"{row.count:>{width}}  {row.code}  {FIXABLE_MARK if row.fixable else '   '} {row.name}"
+        for row in rows
+    ]
+
+
+def report_notes(summaries: Sequence[DesignSummary], options: ReportOptions) -> list[str]:
+    """Hints for a person (what is hidden, what ``--fix`` can do), printed on stderr.
+
+    They are kept out of the report itself, so the text format stays one line per
+    finding and then the summary line, for every tool that parses it.
+    """
+    if options.quiet:
+        return []
+    shown = shown_findings(summaries, options)
+    notes = []
+    hidden = sum(len(summary.findings) for summary in summaries) - len(shown)
+    if hidden:
+        notes.append(f"{hidden} findings below {options.threshold.label} not shown")
+    fixable = fixable_count(shown)
+    if fixable:
+        notes.append(f"{FIXABLE_MARK} {fixable} fixable with `mkdocs-archdesign check --fix`")
+    return notes
+
+
+def render_text(summaries: Sequence[DesignSummary], options: ReportOptions) -> str:
+    """Human-readable report: one line per shown finding (or per code), then the summary.
 
     Args:
         summaries: The designs of the run.
-        fail_on: Unused; accepted so every renderer has the same signature.
+        options: What to show.
 
     Returns:
         The report, ending with a newline.
     """
-    lines = [format_text_finding(finding) for finding in findings_of(summaries)]
+    shown = shown_findings(summaries, options)
+    if options.statistics:
+        lines = statistics_lines(shown)
+    else:
+        lines = [format_text_finding(finding) for finding in shown]
     lines.append(summary_line(summaries))
     return "\n".join(lines) + "\n"
 
@@ -91,25 +127,31 @@ def finding_dict(finding: Finding) -> dict[str, object]:
         "severity": finding.severity.label,
         "section": finding.section,
         "message": finding.message,
+        "fixable": is_fixable(finding),
     }
 
 
-def render_json(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERROR) -> str:
+def render_json(summaries: Sequence[DesignSummary], options: ReportOptions) -> str:
     """The JSON report: ``{"version": 1, "findings": [...], "summary": {...}}``.
+
+    ``findings`` holds the shown findings; ``summary`` counts every finding of the run;
+    ``statistics`` (per code) is present only with ``--statistics``.
 
     Args:
         summaries: The designs of the run.
-        fail_on: Unused; accepted so every renderer has the same signature.
+        options: What to show.
 
     Returns:
         Indented JSON, ending with a newline.
     """
-    counts = totals(summaries)
-    report = {
+    shown = shown_findings(summaries, options)
+    report: dict[str, object] = {
         "version": JSON_VERSION,
-        "findings": [finding_dict(finding) for finding in findings_of(summaries)],
-        "summary": {"designs": len(summaries), **counts.as_dict()},
+        "findings": [finding_dict(finding) for finding in shown],
+        "summary": {"designs": len(summaries), **totals(summaries).as_dict()},
     }
+    if options.statistics:
+        report["statistics"] = [row.as_dict() for row in statistics(shown)]
     return json.dumps(report, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -120,23 +162,28 @@ def format_github_finding(finding: Finding) -> str:
     message = finding.message
     if finding.section:
         message = f"{message} (section: {finding.section})"
+    if is_fixable(finding):
+        message = f"{message} {FIXABLE_MARK} fixable with mkdocs-archdesign check --fix"
     return (
         f"::{command} file={github_property(finding.path)},line={finding.line},"
         f"title={title}::{github_data(message)}"
     )
 
 
-def render_github(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERROR) -> str:
-    """GitHub Actions annotations, then the summary line as plain log text.
+def render_github(summaries: Sequence[DesignSummary], options: ReportOptions) -> str:
+    """GitHub Actions annotations, then (with ``--statistics``) counts, then the summary.
 
     Args:
         summaries: The designs of the run.
-        fail_on: Unused; accepted so every renderer has the same signature.
+        options: What to show.
 
     Returns:
-        One workflow command per finding, ending with a newline.
+        One workflow command per shown finding, ending with a newline.
     """
-    lines = [format_github_finding(finding) for finding in findings_of(summaries)]
+    shown = shown_findings(summaries, options)
+    lines = [format_github_finding(finding) for finding in shown]
+    if options.statistics:
+        lines += [_one_line(line) for line in statistics_lines(shown)]
     lines.append(summary_line(summaries))
     return "\n".join(lines) + "\n"
 
@@ -145,36 +192,40 @@ def _xml_text(value: object) -> str:
     return _XML_INVALID_RE.sub("\ufffd", str(value))
 
 
-def render_junit(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERROR) -> str:
-    """A JUnit XML report: one testsuite, one testcase per design.
+def render_junit(summaries: Sequence[DesignSummary], options: ReportOptions) -> str:
+    """A JUnit XML report: one testcase per shown finding, one for each clean design.
 
-    A finding at or above ``fail_on`` is a ``<failure>``; the others are listed in the
-    testcase's ``<system-out>`` so dashboards show them without failing the case.
+    Many CI viewers (GitLab, Jenkins, GitHub test reporters) show only the first
+    ``<failure>`` of a testcase, so every finding is its own testcase: a finding at or
+    above ``fail_on`` carries a ``<failure>``; one below passes and says what it is in
+    ``<system-out>``. A design with no shown finding is one passing testcase. Testcases
+    are grouped by design (``classname`` is the design's path).
 
     Args:
         summaries: The designs of the run.
-        fail_on: The threshold that makes a finding a failure.
+        options: What to show, and the threshold that makes a finding a failure.
 
     Returns:
         The XML document, ending with a newline.
     """
     suite = ET.Element("testsuite", name="mkdocs-archdesign")
-    failed_cases = 0
+    shown = shown_findings(summaries, options)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in shown:
+        by_path.setdefault(finding.path, []).append(finding)
+    tests = failures = 0
     for summary in summaries:
-        case = ET.SubElement(
-            suite,
-            "testcase",
-            classname="mkdocs-archdesign",
-            name=_xml_text(summary.path),
-            file=_xml_text(summary.path),
-            time="0",
-        )
-        notes: list[str] = []
-        failed = False
-        for finding in sorted(summary.findings, key=Finding.sort_key):
+        findings = by_path.get(summary.path, [])
+        if not findings:
+            _testcase(suite, summary.path, summary.path, 1)
+            tests += 1
+        for finding in findings:
+            name = f"{finding.code} {finding.name} (line {finding.line})"
+            case = _testcase(suite, summary.path, name, finding.line)
+            tests += 1
             line = format_text_finding(finding)
-            if fail_on.fails(finding.severity):
-                failed = True
+            if options.fail_on.fails(finding.severity):
+                failures += 1
                 failure = ET.SubElement(
                     case,
                     "failure",
@@ -183,14 +234,9 @@ def render_junit(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ER
                 )
                 failure.text = _xml_text(line)
             else:
-                notes.append(line)
-        if notes:
-            ET.SubElement(case, "system-out").text = _xml_text("\n".join(notes))
-        failed_cases += failed
-    suite.set("tests", str(len(summaries)))
-    suite.set("failures", str(failed_cases))
-    suite.set("errors", "0")
-    suite.set("skipped", "0")
+                ET.SubElement(case, "system-out").text = _xml_text(line)
+    for key, value in (("tests", tests), ("failures", failures), ("errors", 0), ("skipped", 0)):
+        suite.set(key, str(value))
     suite.set("time", "0")
     root = ET.Element("testsuites", name="mkdocs-archdesign")
     root.append(suite)
@@ -201,23 +247,48 @@ def render_junit(summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ER
     return f'<?xml version="1.0" encoding="UTF-8"?>\n{body}\n'
 
 
-Renderer = Callable[[Sequence[DesignSummary], FailOn], str]
+def _testcase(suite: ET.Element, path: str, name: str, line: int) -> ET.Element:
+    return ET.SubElement(
+        suite,
+        "testcase",
+        classname=_xml_text(path),
+        name=_xml_text(name),
+        file=_xml_text(path),
+        line=str(line),
+        time="0",
+    )
 
-RENDERERS: dict[str, Renderer] = {
-    "text": render_text,
-    "json": render_json,
-    "github": render_github,
-    "junit": render_junit,
-}
+
+Renderer = Callable[[Sequence[DesignSummary], ReportOptions], str]
 
 
-def render(fmt: str, summaries: Sequence[DesignSummary], fail_on: FailOn = FailOn.ERROR) -> str:
+def _renderers() -> dict[str, Renderer]:
+    from mkdocs_archdesign.core.output.gitlab import render_gitlab  # noqa: PLC0415
+    from mkdocs_archdesign.core.output.sarif import render_sarif  # noqa: PLC0415
+
+    return {
+        "text": render_text,
+        "json": render_json,
+        "github": render_github,
+        "junit": render_junit,
+        "sarif": render_sarif,
+        "gitlab": render_gitlab,
+    }
+
+
+def render(
+    fmt: str,
+    summaries: Sequence[DesignSummary],
+    fail_on: FailOn = FailOn.ERROR,
+    options: ReportOptions | None = None,
+) -> str:
     """Render a run in one of :data:`FORMATS`.
 
     Args:
-        fmt: ``"text"``, ``"json"``, ``"github"`` or ``"junit"``.
+        fmt: ``"text"``, ``"json"``, ``"github"``, ``"junit"``, ``"sarif"`` or ``"gitlab"``.
         summaries: The designs of the run.
-        fail_on: The run's threshold (JUnit marks failures with it).
+        fail_on: The run's threshold, when no ``options`` are given.
+        options: What to show (its ``fail_on`` wins over ``fail_on``).
 
     Returns:
         The report.
@@ -225,11 +296,10 @@ def render(fmt: str, summaries: Sequence[DesignSummary], fail_on: FailOn = FailO
     Raises:
         ValueError: If ``fmt`` is not a known format.
     """
-    try:
-        renderer = RENDERERS[fmt]
-    except KeyError:
-        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}") from None
-    return renderer(summaries, fail_on)
+    renderer = _renderers().get(fmt)
+    if renderer is None:
+        raise ValueError(f"unknown format {fmt!r}; expected one of: {', '.join(FORMATS)}")
+    return renderer(summaries, options if options is not None else ReportOptions(fail_on=fail_on))
 
 
 def run_fails(summaries: Sequence[DesignSummary], fail_on: FailOn) -> bool:

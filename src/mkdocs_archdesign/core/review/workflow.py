@@ -16,12 +16,11 @@ import dataclasses
 import datetime
 import enum
 import html
-import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.context import heading_key
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.spec import Level1Facts
@@ -33,6 +32,7 @@ from mkdocs_archdesign.core.document.trail import (
     escalated_to,
     log_entry,
 )
+from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
@@ -47,7 +47,6 @@ from mkdocs_archdesign.core.validation.validator import (
 APPROVAL_CODES = frozenset({"AD401", "AD402"})
 
 _REVIEWER_RE = re.compile(r"@?[\w][\w .'/@-]{0,79}")
-_PLAIN_YAML_RE = re.compile(r"[A-Za-z0-9][\w.\-]*")
 _TASK_BOX_RE = re.compile(r"^([ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+)\[ \]")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\x85]")
 
@@ -399,7 +398,7 @@ def _gate(
     """Blocking reasons for the document as it would be after the action."""
     if request.action not in (Action.REQUEST, Action.APPROVE):
         return []
-    keep = dataclasses.replace(settings, draft_findings="keep")
+    keep = dataclasses.replace(settings, draft_findings=DraftPolicy.KEEP)
     text = edited.result().body
     if level1 is not None:
         findings = check_spec(text, path, template, keep, level1).summary.findings
@@ -468,12 +467,6 @@ def _edit(lines: Lines, ctx: DesignContext, plan: _Plan) -> LineEditor:
 
 # --- front matter -------------------------------------------------------------------
 
-_SCALAR_LINE_RE = re.compile(
-    r"(?P<key>[A-Za-z_][\w-]*[ \t]*:)(?P<gap>[ \t]*)"
-    r"(?P<value>\"(?:[^\"\\]|\\.)*\"|'(?:[^']|'')*'|[^#]*?)"
-    r"(?P<tail>[ \t]*(?:[ \t]#.*)?)$"
-)
-
 
 def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> None:
     front = ctx.design.front_matter
@@ -491,48 +484,29 @@ def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> N
         editor.replace(line, _scalar_with(editor, ctx, line, plan.superseded_by))
     elif front.present:
         editor.insert_after(
-            front.body_start - 1, [f"superseded_by: {_yaml_plain(plan.superseded_by)}"]
+            front.body_start - 1, [f"superseded_by: {yaml_plain(plan.superseded_by)}"]
         )
     else:
-        editor.insert_after(0, ["---", f"superseded_by: {_yaml_plain(plan.superseded_by)}", "---"])
+        editor.insert_after(0, ["---", f"superseded_by: {yaml_plain(plan.superseded_by)}", "---"])
 
 
 def _front_key_line(ctx: DesignContext, key: str) -> int | None:
-    pattern = re.compile(rf"{re.escape(key)}[ \t]*:(?:[ \t]|$)")
-    for index, line in enumerate(ctx.design.front_matter_lines, start=2):
-        if pattern.match(line):
-            return index
-    return None
+    return front_key_line(ctx.design.front_matter_lines, key)
 
 
 def _scalar_with(editor: LineEditor, ctx: DesignContext, line: int, value: str) -> str:
     """The front matter line with its value replaced, keeping quotes and a comment."""
     content = editor.content(line)
-    match = _SCALAR_LINE_RE.fullmatch(content)
     following = ctx.design.front_matter_lines[line - 1 : line]
-    continued = bool(following) and following[0][:1] in (" ", "\t") and following[0].strip()
-    old = match.group("value") if match else ""
-    if match is None or not old or old[0] in "|>[{&*!" or continued:
+    continued = bool(following) and following[0][:1] in (" ", "\t") and bool(following[0].strip())
+    new = scalar_line_with(content, value, continued=continued)
+    if new is None:
         key = content.split(":", 1)[0].strip()
         raise ReviewInputError(
             f"{ctx.design.path}:{line}: front matter '{key}' is not a one-line value; "
             f"write it as '{key}: value' and retry"
         )
-    if old.startswith('"'):
-        new = json.dumps(value)
-    elif old.startswith("'"):
-        new = "'" + value.replace("'", "''") + "'"
-    else:
-        new = _yaml_plain(value)
-    gap = match.group("gap") or " "
-    return f"{match.group('key')}{gap}{new}{match.group('tail')}"
-
-
-def _yaml_plain(value: str) -> str:
-    """``value`` as a YAML scalar: plain when safe, else double-quoted (JSON is YAML)."""
-    if _PLAIN_YAML_RE.fullmatch(value) or value in {s.value for s in Status}:
-        return value
-    return json.dumps(value)
+    return new
 
 
 # --- the Design Review section ------------------------------------------------------

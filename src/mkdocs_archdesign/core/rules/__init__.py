@@ -1,7 +1,8 @@
 """The AD rule catalog. Importing this package registers every rule.
 
 Find a rule by its code: AD0xx metadata (:mod:`.metadata`), AD1xx structure
-(:mod:`.structure`), AD2xx Level 1 content (:mod:`.content`), AD3xx Level 2 leaks
+(:mod:`.structure`: AD103 in ``structure/placeholders.py``, the rest in
+``structure/sections.py``), AD2xx Level 1 content (:mod:`.content`), AD3xx Level 2 leaks
 (:mod:`.level2`), AD4xx review (:mod:`.review`), AD5xx Level 2 specifications
 (:mod:`.level2_spec`).
 """
@@ -11,7 +12,6 @@ from mkdocs_archdesign.core.rules import (  # noqa: F401
     level2,
     level2_spec,
     metadata,
-    placeholders,
     review,
     structure,
 )

@@ -32,6 +32,7 @@ __all__ = [
     "ReviewBlock",
     "Rule",
     "corpus_rule",
+    "documented_rule",
     "heading_key",
     "iter_sections_by_key",
     "rule",
@@ -58,6 +59,7 @@ class CorpusEntry:
     superseded_by: str | None
     depends_on_line: int = 1
     superseded_by_line: int = 1
+    id_line: int = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +124,37 @@ DOC_SECTIONS = ("What it checks", "Why it matters", "Example", "Fix")
 REGISTRY: dict[str, Rule] = {}
 
 
-def _register(
-    code: str, name: str, severity: Severity, func: Callable[..., Any], **kw: Any
-) -> Rule:
-    doc = inspect.cleandoc(func.__doc__ or "")
+def documented_rule(code: str, name: str, severity: Severity, doc: str, **kw: Any) -> Rule:
+    """Build a rule from its documentation, without registering it.
+
+    Args:
+        code: Stable code, e.g. ``"AD101"``.
+        name: Readable kebab-case name.
+        severity: Default severity.
+        doc: The documentation: a summary line, then the four sections of
+            :data:`DOC_SECTIONS`.
+        **kw: ``check`` or ``corpus_check``.
+
+    Returns:
+        The rule; its summary is the first line of ``doc``.
+
+    Raises:
+        ValueError: If ``doc`` is empty.
+    """
+    doc = inspect.cleandoc(doc)
     if not doc:
         raise ValueError(f"rule {code} has no docstring")
     # Docstrings use reST-style ``code``; single backticks read the same in a terminal.
     summary = doc.splitlines()[0].strip().replace("``", "`")
+    return Rule(code, name, severity, summary, doc, **kw)
+
+
+def _register(
+    code: str, name: str, severity: Severity, func: Callable[..., Any], **kw: Any
+) -> Rule:
     if code in REGISTRY:
         raise ValueError(f"rule code {code} is registered twice")
-    registered = Rule(code, name, severity, summary, doc, **kw)
+    registered = documented_rule(code, name, severity, func.__doc__ or "", **kw)
     REGISTRY[code] = registered
     return registered
 

@@ -7,9 +7,9 @@ committed page with :func:`render_rule_reference`.
 
 from __future__ import annotations
 
-from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules import all_rules
 from mkdocs_archdesign.core.rules.base import DOC_SECTIONS, Rule
+from mkdocs_archdesign.core.rules.unreadable import UNREADABLE_RULE
 
 #: The command that regenerates the page (named in the drift test's failure message).
 REGENERATE_COMMAND = "mkdocs-archdesign rules --format markdown > docs/rules.md"
@@ -21,39 +21,6 @@ FAMILIES = (
     ("AD3", "AD3xx Level 2 leaks"),
     ("AD4", "AD4xx Review"),
     ("AD5", "AD5xx Level 2 specifications"),
-)
-
-
-def _unreadable(_: object) -> None:
-    """A design file cannot be read or is not UTF-8 text.
-
-    What it checks:
-        Every design given to ``check`` or selected by the plugin's ``designs`` globs
-        must be readable and decode as UTF-8 (a byte-order mark is allowed). A file that
-        cannot be read gets this one finding, naming the file (and the first bad byte),
-        and no other finding. It is not a rule you can select: it is how the validator
-        reports a file it could not validate.
-
-    Why it matters:
-        A design that cannot be read cannot be checked; reporting it, rather than
-        skipping it or stopping, keeps every other design's findings in the same run.
-
-    Example:
-        A design saved as Latin-1 by an old editor: ``Café`` is byte ``0xE9``.
-
-    Fix:
-        Re-save the file as UTF-8, or fix its permissions.
-    """
-
-
-#: AD000 is emitted by the validator itself, not by a registered check; it is documented
-#: beside the rules so that every code a user can see has an entry.
-UNREADABLE_RULE = Rule(
-    code="AD000",
-    name="unreadable-design",
-    severity=Severity.ERROR,
-    summary="A design file cannot be read or is not UTF-8 text.",
-    doc=str(_unreadable.__doc__),
 )
 
 

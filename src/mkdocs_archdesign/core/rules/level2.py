@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.document import summary as _summary
-from mkdocs_archdesign.core.document.template import normalise_heading
+from mkdocs_archdesign.core.document.sections import API, DATA_MODEL
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
 from mkdocs_archdesign.core.rules.text import quote
@@ -24,8 +24,6 @@ _MODEL_CLASS_RE = re.compile(
 _DATACLASS_RE = re.compile(r"^\s*@(?:dataclasses\.)?dataclass\b")
 _FIELD_RE = re.compile(r"^\s*[a-z_][a-z0-9_]*\s*:\s*[A-Za-z_][\w.]*(?:\[[^\n]*\])?\s*(?:=.*)?$")
 _CODE_LANGUAGES = frozenset({"", "python", "py", "python3", "py3", "pycon", "pyi"})
-
-DATA_MODEL = normalise_heading("Data Model Overview")
 
 
 @rule("AD301", "level2-signature", Severity.WARNING)
@@ -51,7 +49,7 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
         Keep the name and the argument names: ``- `get_user_by_id(user_id)`: Retrieve user by ID``.
     """
     _, items = _summary.api_overview_items(ctx)
-    title = ctx.section_title(_summary.API_SECTION_KEY)
+    title = ctx.section_title(API)
     for item in items:
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
         if any(_is_signature(span) for span in spans):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.sections import REVIEW
 from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Severity, normalise_status_key
 from mkdocs_archdesign.core.rules.base import (
@@ -16,7 +17,7 @@ from mkdocs_archdesign.core.rules.base import (
 )
 
 _LIST_OF_STRINGS_KEYS = ("tags", "depends_on", "archdesign_ignore")
-_STRING_KEYS = ("title", "module", "owner", "status", "superseded_by", "complexity")
+_STRING_KEYS = ("id", "title", "module", "owner", "status", "superseded_by", "complexity")
 
 
 @rule("AD001", "invalid-front-matter", Severity.ERROR)
@@ -25,8 +26,8 @@ def invalid_front_matter(ctx: DesignContext) -> Iterator[Hit]:
 
     What it checks:
         The YAML block between the opening and closing ``---`` must parse, must be a
-        mapping, and its known keys must have the right types: ``title``, ``module``,
-        ``owner``, ``status``, ``superseded_by`` and ``complexity`` are strings;
+        mapping, and its known keys must have the right types: ``id``, ``title``,
+        ``module``, ``owner``, ``status``, ``superseded_by`` and ``complexity`` are strings;
         ``tags`` and ``depends_on`` are lists of strings; ``handoffs`` is a list of
         mappings, each with a ``label`` and an ``agent``.
 
@@ -122,7 +123,7 @@ def unknown_status(ctx: DesignContext) -> Iterator[Hit]:
         yield Hit(
             review.status_line,
             f"Design Review status '{shown}' is not one of: {names}",
-            ctx.section_title("design review"),
+            ctx.section_title(REVIEW),
         )
 
 
@@ -159,7 +160,7 @@ def status_mismatch(ctx: DesignContext) -> Iterator[Hit]:
             review.status_line,
             f"front matter status '{front.strip()}' disagrees with Design Review status "
             f"'{review.status.strip()}'",
-            ctx.section_title("design review"),
+            ctx.section_title(REVIEW),
         )
 
 
@@ -169,8 +170,9 @@ def unknown_reference(entries: list[CorpusEntry]) -> Iterator[CorpusHit]:
 
     What it checks:
         Every id in ``depends_on`` and the ``superseded_by`` id must be the id of a
-        design in the same run (a design's id is its file name without ``.md`` and
-        without a trailing ``-design``).
+        design of the project (a design's id is its ``id:`` front matter, else its file
+        name without ``.md`` and a trailing ``-design``, else, for a ``README.md`` or
+        ``index.md``, its folder's name).
 
     Why it matters:
         A dangling reference breaks the dependency graph and hides a real dependency,
@@ -227,6 +229,43 @@ def dependency_cycle(entries: list[CorpusEntry]) -> Iterator[CorpusHit]:
         owner = next(entry for entry in entries if entry.id == first)
         members = " -> ".join([*cycle, first])
         yield CorpusHit(owner.path, Hit(owner.depends_on_line, f"dependency cycle: {members}"))
+
+
+@corpus_rule("AD006", "duplicate-id", Severity.ERROR)
+def duplicate_id(entries: list[CorpusEntry]) -> Iterator[CorpusHit]:
+    """Two or more designs have the same id.
+
+    What it checks:
+        Every design's id must be unique in the project. The id is the ``id:`` front
+        matter when present, else the file name without ``.md`` and a trailing
+        ``-design``, else, for ``README.md`` or ``index.md``, the folder's name. Each
+        design of a clash gets the finding, naming every path that shares the id.
+
+    Why it matters:
+        ``depends_on``, ``superseded_by``, ``review supersede --by`` and the catalog
+        find designs by id; with two designs behind one id they pick one of them
+        arbitrarily, and the dependency graph silently points at the wrong module.
+
+    Example:
+        ``payments/fraud-scoring-design.md`` and ``risk/fraud-scoring-design.md`` are
+        both ``fraud-scoring``.
+
+    Fix:
+        Rename one file, or give each design its own ``id:`` in front matter
+        (``id: payments-fraud-scoring``), and update the ``depends_on`` that meant it.
+    """
+    by_id: dict[str, list[CorpusEntry]] = {}
+    for entry in entries:
+        by_id.setdefault(entry.id, []).append(entry)
+    for ident, group in by_id.items():
+        if len(group) < 2:
+            continue
+        paths = ", ".join(sorted(entry.path for entry in group))
+        for entry in group:
+            yield CorpusHit(
+                entry.path,
+                Hit(entry.id_line, f"id '{ident}' is used by {len(group)} designs: {paths}"),
+            )
 
 
 def find_cycles(graph: dict[str, tuple[str, ...]]) -> list[list[str]]:

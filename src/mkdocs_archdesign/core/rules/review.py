@@ -6,12 +6,12 @@ import datetime
 import re
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.sections import REVIEW
 from mkdocs_archdesign.core.model import Severity, Status
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
 from mkdocs_archdesign.core.rules.text import plain, quote
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-REVIEW = "design review"
 
 
 def clean_value(value: str | None) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template
-from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
@@ -81,28 +81,55 @@ def check_file(path: Path, shown: str, template: Template, settings: Settings) -
     except OSError as exc:
         reason = exc.strerror or exc.__class__.__name__
         return unreadable_result(shown, f"cannot read {shown}: {reason}", settings)
-    return check_design(text, shown, template, settings)
+    return check_design(text, shown, template, settings, _path_id(path, shown))
+
+
+def _path_id(path: Path, shown: str) -> str | None:
+    # ``README.md`` shown from inside its own folder has lost the folder its id comes
+    # from; the real location still has it, so every folder gives the same id.
+    if "/" in shown or path.stem.lower() not in FOLDER_PAGE_NAMES:
+        return None
+    return Path(os.path.normpath(path.absolute())).as_posix()
+
+
+def with_context(files: Sequence[Path], context: Sequence[Path]) -> list[Path]:
+    """``files`` followed by the designs of ``context`` that are not among them.
+
+    Cross-design rules (``depends_on``, ``superseded_by``, cycles, duplicate ids) must see
+    the whole corpus even when only some files are reported on; a file named twice (as
+    ``x.md`` and ``docs/design/x.md``) is one design, so identity is the resolved path.
+    """
+    named = {path.resolve() for path in files}
+    extra = [path for path in context if path.resolve() not in named]
+    return [*files, *extra]
 
 
 def check_files(
-    files: Sequence[Path], template: Template, settings: Settings, base: Path | None = None
+    files: Sequence[Path],
+    template: Template,
+    settings: Settings,
+    base: Path | None = None,
+    context: Sequence[Path] = (),
 ) -> list[DesignSummary]:
-    """Validate ``files`` as one corpus.
+    """Validate ``files`` as one corpus, together with the designs of ``context``.
 
     Args:
-        files: Design files.
+        files: Design files to report on.
         template: The template in force.
         settings: Validator settings.
         base: Paths are reported relative to this folder when they are inside it.
+        context: The project's other designs: cross-design rules resolve against them,
+            but they are not reported on.
 
     Returns:
-        One summary per file, in the order given.
+        One summary per file of ``files``, in the order given.
     """
-    shown = display_paths(files, base)
+    every = with_context(files, context)
+    shown = display_paths(every, base)
     results = [
-        check_file(path, name, template, settings) for path, name in zip(files, shown, strict=True)
+        check_file(path, name, template, settings) for path, name in zip(every, shown, strict=True)
     ]
-    return check_corpus(results, settings)
+    return check_corpus(results, settings)[: len(files)]
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -18,7 +18,12 @@ from pathlib import Path
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.validation.corpus import check_file, check_files, display_paths
+from mkdocs_archdesign.core.validation.corpus import (
+    check_file,
+    check_files,
+    display_paths,
+    with_context,
+)
 from mkdocs_archdesign.core.validation.validator import DesignResult, check_corpus
 
 #: Below this many files per extra process, starting workers costs more than it saves
@@ -66,6 +71,7 @@ def check_files_parallel(
     settings: Settings,
     jobs: int,
     base: Path | None = None,
+    context: Sequence[Path] = (),
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, using up to ``jobs`` processes.
 
@@ -75,13 +81,16 @@ def check_files_parallel(
         settings: Validator settings (sent to each worker).
         jobs: The maximum number of processes; 1 (or a small corpus) means this process.
         base: Paths are reported relative to this folder when they are inside it.
+        context: Designs cross-design rules see but that are not reported on.
 
     Returns:
         One summary per file, in the order given, exactly as ``check_files`` returns.
     """
+    named = len(files)
+    files = with_context(files, context)
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
-        return check_files(files, template, settings, base)
+        return check_files(files, template, settings, base)[:named]
     # Imported here: a single-process run (the default) never pays for them.
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
@@ -92,11 +101,11 @@ def check_files_parallel(
     ]
     # The platform's default start method: fork on Linux (cheap, the CLI is single-threaded),
     # spawn on macOS and Windows, where forking is unsafe or unavailable.
-    context = multiprocessing.get_context()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    start_method = multiprocessing.get_context()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=start_method) as pool:
         parts = pool.map(_check_chunk, chunks, [template] * len(chunks), [settings] * len(chunks))
         results = [result for part in parts for result in part]
-    return check_corpus(results, settings)
+    return check_corpus(results, settings)[:named]
 
 
 def _check_chunk(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
-from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
 from mkdocs_archdesign.core.document.spec import (
     Level1Facts,
@@ -38,6 +38,7 @@ from mkdocs_archdesign.core.model import (
     Finding,
     Severity,
     Status,
+    design_id,
     design_id_from_path,
     normalise_status_key,
 )
@@ -49,14 +50,19 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
+from mkdocs_archdesign.core.rules.structure.placeholders import section_has_own_content
+from mkdocs_archdesign.core.rules.unreadable import UNREADABLE_RULE
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
 NOT_DOWNGRADED = frozenset({"AD000", "AD001", "AD002"})
 
 _IGNORE_COMMENT_RE = re.compile(r"archdesign:\s*ignore\s+([A-Za-z0-9_,\s]+)", re.IGNORECASE)
 
-UNREADABLE_CODE = "AD000"
-UNREADABLE_NAME = "unreadable-design"
+#: A method bullet whose code span is a placeholder (``TODO_method(arg)``).
+_PLACEHOLDER_METHOD_RE = re.compile(r"`[^`]*\b(?:TODO|TBD)[^`]*`")
+
+UNREADABLE_CODE = UNREADABLE_RULE.code
+UNREADABLE_NAME = UNREADABLE_RULE.name
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +111,9 @@ def build_context(design: ScannedDesign, template: Template, settings: Settings)
     return DesignContext(design, template, settings, sections, review, status_text, status)
 
 
-def check_design(text: str, path: str, template: Template, settings: Settings) -> DesignResult:
+def check_design(
+    text: str, path: str, template: Template, settings: Settings, path_id: str | None = None
+) -> DesignResult:
     """Run every enabled per-design rule on one design's text.
 
     Args:
@@ -113,11 +121,13 @@ def check_design(text: str, path: str, template: Template, settings: Settings) -
         path: The path to report (docs-relative in the plugin, as given in ``check``).
         template: The template in force.
         settings: Validator settings.
+        path_id: The id the file's real location gives, when ``path`` cannot tell (a
+            ``README.md`` shown without its folder); default: derived from ``path``.
 
     Returns:
         The per-design result; cross-design findings are added by :func:`check_corpus`.
     """
-    return _check(text, path, template, settings, None)
+    return _check(text, path, template, settings, None, path_id)
 
 
 #: Rule families that describe Level 1 content; they never run on a Level 2 spec, whose
@@ -157,6 +167,7 @@ def _check(
     template: Template,
     settings: Settings,
     level1: Callable[[str], Level1Facts | None] | None,
+    path_id: str | None = None,
 ) -> DesignResult:
     design = scan_design(text, path)
     ctx = build_context(design, template, settings)
@@ -180,7 +191,7 @@ def _check(
         is not None
     ]
     findings.sort(key=Finding.sort_key)
-    summary = _summarise(ctx, path, tuple(findings))
+    summary = _summarise(ctx, path, tuple(findings), path_id)
     if link is not None:
         summary = dataclasses.replace(summary, kind="spec", level1=link.level1)
     entry = CorpusEntry(
@@ -190,6 +201,7 @@ def _check(
         superseded_by=summary.superseded_by,
         depends_on_line=ctx.front_matter_line("depends_on"),
         superseded_by_line=ctx.front_matter_line("superseded_by"),
+        id_line=ctx.front_matter_line("id"),
     )
     return DesignResult(summary, entry, downgrade, ignored, ignored_lines)
 
@@ -233,7 +245,7 @@ def unreadable_result(path: str, reason: str, settings: Settings) -> DesignResul
         1,
         UNREADABLE_CODE,
         UNREADABLE_NAME,
-        settings.severity_for(UNREADABLE_CODE, Severity.ERROR),
+        settings.severity_for(UNREADABLE_CODE, UNREADABLE_RULE.severity),
         reason,
     )
     ident = design_id_from_path(path)
@@ -295,7 +307,7 @@ def check_texts(
 
 
 def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
-    if settings.draft_findings == "keep":
+    if settings.draft_findings is DraftPolicy.KEEP:
         return False
     if not ctx.status_text:
         return True  # a design with no status anywhere is a Draft
@@ -333,17 +345,20 @@ def _finding(
     return Finding(path, max(1, hit.line), rule.code, rule.name, severity, hit.message, hit.section)
 
 
-def _summarise(ctx: DesignContext, path: str, findings: tuple[Finding, ...]) -> DesignSummary:
+def _summarise(
+    ctx: DesignContext, path: str, findings: tuple[Finding, ...], path_id: str | None
+) -> DesignSummary:
     meta = ctx.meta
-    ident = design_id_from_path(path)
+    ident = design_id(path if path_id is None else path_id, meta.get("id"))
     title = text_value(meta.get("title")) or ctx.design.title_heading or ident
     _, api_items = api_overview_items(ctx)
-    api_count = len(api_items)
+    # The template's `TODO_method(arg)` names no method of the module.
+    api_count = sum(1 for item in api_items if not _PLACEHOLDER_METHOD_RE.search(item.text))
     methods = level1_methods(ctx)
     present = 0
     for required in ctx.template.required:
         found = ctx.sections.get(required.key)
-        if found and found[0].has_content():
+        if found and section_has_own_content(ctx, found[0]):
             present += 1
     superseded = text_value(meta.get("superseded_by")) or None
     review = ctx.review

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from mkdocs_archdesign.core.document.scanner import Section, scan_design
 from mkdocs_archdesign.core.document.template import Template, normalise_prose
 from mkdocs_archdesign.core.model import Severity, Status
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
@@ -140,3 +141,62 @@ def _structural_lines(ctx: DesignContext) -> set[int]:
         lines.update(table.line for table in node.tables)
         lines.update(item.line for item in node.items if item.checked is not None)
     return lines
+
+
+_scaffold_lines: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+
+
+def _scaffold(template: Template) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    """Every prose line and fence body of the template itself, as a scaffold leaves them.
+
+    Unlike ``example_lines`` (what AD103 flags), this keeps labels, checklist items and
+    the Design Review block: an unchanged line of the template is not the author's work,
+    whatever kind of line it is. Computed once per template.
+    """
+    found = _scaffold_lines.get(template.digest)
+    if found is None:
+        scanned = scan_design(template.source, template.origin)
+        lines = frozenset(
+            normalise_prose(text) for _, text in scanned.all_prose() if "{" not in text
+        )
+        fences = frozenset(
+            tuple(line.strip() for line in fence.body)
+            for node in scanned.nodes
+            for fence in node.fences
+        )
+        if len(_scaffold_lines) > 16:
+            _scaffold_lines.clear()
+        found = _scaffold_lines[template.digest] = (lines, fences)
+    return found
+
+
+def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
+    """Whether a section holds something of the author's beyond template placeholders.
+
+    A prose line counts unless it has a placeholder (TODO, TBD, ``[Option Name]``,
+    ``<hint>``) or is a line of the template left unchanged; a table row counts unless
+    it is a placeholder or empty; a code block counts unless it is the template's own.
+    So an untouched scaffold's sections are not complete, however full they look.
+
+    Args:
+        ctx: The design's context (template, status).
+        section: A section of the design.
+
+    Returns:
+        ``True`` if at least one line is the author's own content.
+    """
+    lines, fences = _scaffold(ctx.template)
+    approved = ctx.status is Status.APPROVED
+    for node in section.nodes:
+        for _, text in node.prose:
+            if _placeholder(text, approved) is None and normalise_prose(text) not in lines:
+                return True
+        for table in node.tables:
+            for _, row in table_rows(table):
+                text = " | ".join(row)
+                if any(cell.strip() for cell in row) and _placeholder(text, approved) is None:
+                    return True
+        for fence in node.fences:
+            if tuple(line.strip() for line in fence.body) not in fences:
+                return True
+    return False

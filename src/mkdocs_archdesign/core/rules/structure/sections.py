@@ -1,4 +1,4 @@
-"""AD1xx: structure rules. The required sections come from the template."""
+"""AD101, AD102, AD104, AD105: the required sections are there, filled, in order, once."""
 
 from __future__ import annotations
 
