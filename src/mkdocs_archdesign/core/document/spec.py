@@ -137,7 +137,7 @@ def key_entities(ctx: DesignContext) -> list[str]:
 def _entity_names(value: str) -> list[str]:
     names = []
     for part in re.split(r"[,;]", value.replace(" and ", ",")):
-        name = part.strip().strip("`*_ ").split("(")[0].strip()
+        name = part.strip().strip("`*_. ").split("(")[0].strip()
         if name and not _PLACEHOLDER_RE.search(name) and name not in names:
             names.append(name)
     return names
