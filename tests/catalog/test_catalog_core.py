@@ -31,6 +31,7 @@ from mkdocs_archdesign.core.catalog.model import (
     relative_url,
 )
 from mkdocs_archdesign.core.catalog.render import (
+    BOARD_STAGES,
     fill_placeholders,
     render_board,
     render_catalog_markdown,
@@ -216,10 +217,19 @@ def test_table_html_escapes_and_links(catalog: Catalog) -> None:
 def test_board_groups_by_stage_with_ages(catalog: Catalog) -> None:
     html = render_board(catalog, "design/index.html", TODAY)
     columns = re.findall(
-        r"<section class=\"archdesign-board__column[^\"]*--([a-z-]+)\">(.*?)</section>", html
+        r"<section class=\"archdesign-board__column[^\"]*--([a-z0-9-]+)\">(.*?)</section>", html
     )
     by_stage = dict(columns)
-    assert list(by_stage) == [s.slug for s in Status]
+    assert list(by_stage) == [stage.value for stage, _ in BOARD_STAGES]
+    assert list(by_stage) == [
+        "draft",
+        "pending-review",
+        "changes-requested",
+        "approved",
+        "level2-in-progress",
+        "ready-for-implementation",
+        "superseded",
+    ]
     assert (
         "Order Service" in by_stage["approved"] and "reviewed 31 days ago" in by_stage["approved"]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -27,3 +28,29 @@ def changed_lines(old: str, new: str) -> tuple[list[str], list[str]]:
             removed.extend(a[i1:i2])
             added.extend(b[j1:j2])
     return removed, added
+
+
+_LOG_ENTRY_RE = re.compile(r"- \d{4}-\d{2}-\d{2}: .* -> .*")
+
+
+def strip_trail(text: str) -> str:
+    """``text`` without the ``**Review Log**:`` block the workflow appends on every action.
+
+    Byte-level tests compare everything else exactly; the log has its own tests.
+    """
+    lines = text.splitlines(keepends=True)
+    try:
+        start = next(i for i, line in enumerate(lines) if line.rstrip("\r\n") == "**Review Log**:")
+    except StopIteration:
+        return text
+    end = start + 1
+    if end < len(lines) and not lines[end].strip():
+        end += 1
+    while end < len(lines) and _LOG_ENTRY_RE.fullmatch(lines[end].rstrip("\r\n")):
+        end += 1
+    if start > 0 and not lines[start - 1].strip():
+        start -= 1
+    kept = lines[:start] + lines[end:]
+    if end == len(lines) and not lines[-1].endswith(("\n", "\r")) and kept:
+        kept[-1] = kept[-1].rstrip("\r\n")
+    return "".join(kept)

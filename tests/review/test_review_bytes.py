@@ -15,7 +15,7 @@ from mkdocs_archdesign.core.review.workflow import Action, ReviewRequest, apply_
 from mkdocs_archdesign.core.textedit import LineEditor, Lines, unified_diff
 from mkdocs_archdesign.core.validation.validator import check_texts
 
-from .helpers import changed_lines, complete_text
+from .helpers import changed_lines, complete_text, strip_trail
 
 PATH = "design/inventory-design.md"
 DAY = datetime.date(2024, 5, 1)
@@ -24,7 +24,8 @@ FRONT_STATUS = "status: Pending Review  # kept in step with the Design Review bl
 
 
 def _approve(text: str, template: Template, settings: Settings) -> str:
-    return apply_review(text, PATH, APPROVE, template, settings).text
+    """Approve ``text``; the review-log block (tested in test_review_trail.py) is left out."""
+    return strip_trail(apply_review(text, PATH, APPROVE, template, settings).text)
 
 
 def test_crlf_endings_are_kept(template: Template, settings: Settings) -> None:
@@ -73,7 +74,7 @@ def test_no_trailing_newline_stays_without_one(template: Template, settings: Set
     new = _approve(text, template, settings)
     assert new.endswith("- [x] Alternatives are well-justified")
     changes = ReviewRequest(Action.CHANGES, reviewer="@lead", date=DAY, note="More")
-    noted = apply_review(text, PATH, changes, template, settings).text
+    noted = strip_trail(apply_review(text, PATH, changes, template, settings).text)
     assert noted.endswith(
         "- [x] Alternatives are well-justified\n\n**Review Notes**:\n\n- 2024-05-01 @lead: More"
     )
@@ -139,7 +140,10 @@ def test_no_review_section_appends_one(template: Template, settings: Settings) -
     plain = Settings(rules={"AD101": "off", "AD404": "off"})
     new = apply_review(body, PATH, request, template, plain).text
     assert new.startswith(body.replace("status: Draft", "status: Pending Review"))
-    assert new.endswith("## Design Review\n\n**Status**: Pending Review\n")
+    assert new.endswith(
+        "## Design Review\n\n**Status**: Pending Review\n\n"
+        "**Review Log**:\n\n- 2024-05-01: Draft -> Pending Review\n"
+    )
 
 
 def test_review_labels_in_a_list_and_with_colon_inside(
@@ -212,6 +216,11 @@ def test_approve_then_read_back(
     assert summary.reviewer == reviewer
     assert summary.review_date == day.isoformat()
     assert summary.ready_for_handoff
+    assert [(e.before, e.after, e.who) for e in summary.review_log] == [
+        ("Pending Review", "Approved", reviewer)
+    ]
+    assert new.endswith(ending) is trailing_newline
+    new = strip_trail(new)
     removed, added = changed_lines(text, new)
     expected_removed = 4 if front_status else 3
     assert len(removed) == len(added) == expected_removed

@@ -82,6 +82,8 @@ def test_full_journey_in_a_subprocess(project: Path) -> None:
         "@lead",
         "2024-05-01",
         "yes",
+        "-",
+        "-",
     ]
     bad = subprocess.run(
         [sys.executable, "-m", "mkdocs_archdesign", "review", DESIGN, "request"],
@@ -92,7 +94,7 @@ def test_full_journey_in_a_subprocess(project: Path) -> None:
     )
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
-    assert "allowed from Approved: supersede" in bad.stderr
+    assert "allowed from Approved: supersede, escalate, resolve" in bad.stderr
 
 
 def test_gate_refusal_lists_findings_and_writes_nothing(project: Path) -> None:
@@ -220,14 +222,18 @@ def test_status_table(project: Path) -> None:
     result = _run("status")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["ID", "STATUS", "REVIEWER", "DATE", "READY"]
-    assert lines[1].split() == ["inventory", "Draft", "@python-tech-lead", "TBD", "no"]
+    assert lines[0].split() == [
+        "ID", "STATUS", "REVIEWER", "DATE", "READY", "LEVEL", "2", "ESCALATED"
+    ]  # fmt: skip
+    assert lines[1].split() == ["inventory", "Draft", "@python-tech-lead", "TBD", "no", "-", "-"]
     assert lines[2].split() == [
         "inventory-v2",
         "Approved",
         "@python-tech-lead",
         "2024-05-02",
         "yes",
+        "-",
+        "-",
     ]
 
 

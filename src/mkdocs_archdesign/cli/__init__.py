@@ -28,6 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "mkdocs_archdesign.cli.check:check_command",
         "Validate designs against the template and the AD rule catalog.",
     ),
+    "handoff": (
+        "mkdocs_archdesign.cli.handoff:handoff_command",
+        "Hand an approved Level 1 design to the api-designer: write its Level 2 spec.",
+    ),
     "init": (
         "mkdocs_archdesign.cli.scaffold:init_command",
         "Create a starter site: mkdocs.yml, docs/index.md and one example design.",
@@ -104,6 +108,7 @@ def main() -> None:
       mkdocs-archdesign check                   # validate every design (exit 1 on errors)
       mkdocs-archdesign review PATH request     # Draft -> Pending Review
       mkdocs-archdesign review PATH approve --reviewer @lead
+      mkdocs-archdesign handoff PATH            # write the Level 2 API spec
       mkdocs-archdesign catalog --format markdown
       mkdocs-archdesign lsp                     # the language server, for editors
 

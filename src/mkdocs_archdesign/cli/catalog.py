@@ -18,9 +18,11 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    load_level2_template,
     load_project,
     load_project_template,
     output_option,
+    split_project_files,
     template_option,
     write_output,
 )
@@ -74,15 +76,19 @@ def render_catalog(
         catalog_markdown,
     )
     from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.specs import check_spec_files  # noqa: PLC0415
 
     project = load_project(config_path)
     template = load_project_template(project, template_path)
-    files = design_files(project, paths)
+    designs, specs = split_project_files(project, design_files(project, paths))
     # Paths relative to the docs folder, as the plugin reports them (File.src_uri).
     summaries = check_files(
-        files, template, project.settings, base=project.docs_dir, root=design_root(project)
+        designs, template, project.settings, base=project.docs_dir, root=design_root(project)
     )
-    catalog = build_catalog(summaries, use_directory_urls(project.path))
+    spec_results = check_spec_files(
+        specs, summaries, load_level2_template(project), project.settings, base=project.docs_dir
+    )
+    catalog = build_catalog(summaries, use_directory_urls(project.path), spec_results)
     if fmt == "csv":
         return catalog_csv(catalog)
     if fmt == "markdown":

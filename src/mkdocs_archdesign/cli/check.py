@@ -24,6 +24,8 @@ from mkdocs_archdesign.cli.common import (
     load_project,
     load_project_template,
     output_option,
+    spec_summaries,
+    split_project_files,
     template_option,
     write_output,
 )
@@ -209,7 +211,7 @@ def check_command(
         fail_on=FailOn(fail_on) if fail_on is not None else project.settings.fail_on,
     )
     template = load_project_template(project, template_path)
-    files = design_files(project, paths)
+    files, specs = split_project_files(project, design_files(project, paths))
     context = corpus_context(project, files) if paths else []
     if fix or diff:
         from mkdocs_archdesign.cli import fixing  # noqa: PLC0415 - only --fix needs it
@@ -223,6 +225,7 @@ def check_command(
     summaries = check_files_parallel(
         files, template, settings, jobs, context=context, root=design_root(project)
     )
+    summaries += spec_summaries(project, specs, summaries, settings, template)
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
     write_output(render(fmt, summaries, options=options), output)
     if fmt in ("text", "github"):

@@ -15,7 +15,9 @@ import click
 
 if TYPE_CHECKING:
     from mkdocs_archdesign.core.config.project import ProjectConfig
+    from mkdocs_archdesign.core.config.settings import Settings
     from mkdocs_archdesign.core.document.template import Template
+    from mkdocs_archdesign.core.model import DesignSummary
 
 #: Success, or no finding at or above ``--fail-on``.
 EXIT_OK = 0
@@ -216,7 +218,9 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
     known = {path.resolve() for path in configured}
     outside = sorted({path.parent for path in files if path.resolve() not in known})
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
-    return [*configured, *siblings]
+    # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
+    designs, _ = split_project_files(project, [*configured, *siblings])
+    return designs
 
 
 def _selected_files(project: ProjectConfig) -> list[Path]:
@@ -264,3 +268,57 @@ def design_files(project: ProjectConfig, paths: Sequence[str]) -> list[Path]:
     if paths:
         return resolve_paths(paths)
     return configured_design_files(project)
+
+
+def load_level2_template(project: ProjectConfig) -> Template:
+    """The Level 2 spec template in force (``level2_template``, else the packaged one)."""
+    from mkdocs_archdesign.core.document.template import (  # noqa: PLC0415 - fast startup
+        LEVEL2_TEMPLATE_NAME,
+        TemplateError,
+        load_template,
+    )
+
+    try:
+        return load_template(
+            project.settings.level2_template, project.settings.section_levels, LEVEL2_TEMPLATE_NAME
+        )
+    except TemplateError as exc:
+        fail(str(exc))
+
+
+def split_project_files(
+    project: ProjectConfig, files: Sequence[Path]
+) -> tuple[list[Path], list[Path]]:
+    """Split files into Level 1 designs and Level 2 specs (``level2_specs`` globs)."""
+    from mkdocs_archdesign.core.validation.specs import split_specs  # noqa: PLC0415
+
+    docs = project.docs_dir if project.path is not None else None
+    return split_specs(files, docs, project.settings)
+
+
+def spec_summaries(
+    project: ProjectConfig,
+    specs: Sequence[Path],
+    designs: Sequence[DesignSummary],
+    settings: Settings,
+    design_template: Template,
+) -> list[DesignSummary]:
+    """Validate Level 2 specs; their Level 1 designs are read from the project if needed.
+
+    A spec named alone on the command line still links to its design: when a spec's
+    ``level1:`` is not among ``designs``, the project's configured designs are validated
+    too (for the lookup only; they are not reported).
+    """
+    from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415
+    from mkdocs_archdesign.core.validation.specs import check_spec_files  # noqa: PLC0415
+
+    if not specs:
+        return []
+    lookup = list(designs)
+    known = {summary.id for summary in designs}
+    first = check_spec_files(specs, lookup, load_level2_template(project), settings)
+    if all(spec.level1 in known or not spec.level1 for spec in first):
+        return first
+    configured, _ = split_project_files(project, configured_design_files(project))
+    corpus = check_files(configured, design_template, settings)
+    return check_spec_files(specs, [*lookup, *corpus], load_level2_template(project), settings)

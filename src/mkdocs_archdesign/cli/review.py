@@ -24,18 +24,26 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    load_level2_template,
     load_project,
     load_project_template,
+    spec_summaries,
+    split_project_files,
     template_option,
 )
 from mkdocs_archdesign.core.escape import terminal_ljust, terminal_text, terminal_width
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from mkdocs_archdesign.core.config.project import ProjectConfig
+    from mkdocs_archdesign.core.config.settings import Settings
+    from mkdocs_archdesign.core.document.spec import Level1Facts
+    from mkdocs_archdesign.core.document.template import Template
     from mkdocs_archdesign.core.model import DesignSummary
     from mkdocs_archdesign.core.review.workflow import ReviewOutcome
 
-ACTIONS = ("request", "approve", "changes", "supersede")
+ACTIONS = ("request", "approve", "changes", "supersede", "escalate", "resolve")
 STATUS_FORMATS = ("text", "json")
 
 _DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -114,6 +122,8 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
 @click.option("--date", "date_text", metavar="YYYY-MM-DD", help="Review date (default: today).")
 @click.option("--note", metavar="TEXT", help="Review note (changes) or override reason (--force).")
 @click.option("--by", "superseded_by", metavar="ID", help="supersede: the id of the new design.")
+@click.option("--to", "escalate_to", metavar="@NAME", help="escalate: who decides.")
+@click.option("--reason", metavar="TEXT", help="escalate: what must be decided (same as --note).")
 @click.option("--check-all", is_flag=True, help="approve: tick every review-checklist item.")
 @click.option("--force", is_flag=True, help="Apply despite the gate; records an Override line.")
 @click.option("--dry-run", is_flag=True, help="Print a unified diff and write nothing.")
@@ -126,6 +136,8 @@ def review_command(
     date_text: str | None,
     note: str | None,
     superseded_by: str | None,
+    escalate_to: str | None,
+    reason: str | None,
     check_all: bool,
     force: bool,
     dry_run: bool,
@@ -145,6 +157,13 @@ def review_command(
       changes    Pending Review -> Changes Requested. Appends "- DATE @reviewer: NOTE"
                  to the **Review Notes** list of the Design Review section.
       supersede  any status -> Superseded, with superseded_by: ID in front matter.
+      escalate   keep the status; record "**Escalated**: to @WHO on DATE: REASON"
+                 (--to and --reason), for a cross-team decision by the tech lead.
+      resolve    keep the status; the open escalation becomes **Escalation Resolved**.
+
+    Every action appends "- DATE: FROM -> TO by WHO: NOTE" to the **Review Log** list
+    of the Design Review section, so the document carries its own review trail
+    (status --history prints it).
 
     Only the review lines change (front matter status, **Status**, **Reviewer**,
     **Review Date**, notes); every other byte of the file stays as it was. The file
@@ -163,6 +182,8 @@ def review_command(
       mkdocs-archdesign review docs/design/order-service-design.md approve \\
           --reviewer @tech-lead --check-all --dry-run
       mkdocs-archdesign review docs/design/orders-v1-design.md supersede --by orders-v2
+      mkdocs-archdesign review docs/design/order-service-design.md escalate \\
+          --to @python-tech-lead --reason "Shared ledger schema across teams"
 
     \b
     Exit codes:
@@ -175,12 +196,15 @@ def review_command(
 
     if action not in ACTIONS:
         fail(f"unknown action {action!r}; expected one of: {', '.join(ACTIONS)}")
+    if reason is not None and note is not None:
+        fail("give the reason once: --reason and --note mean the same")
     request = core.ReviewRequest(
         action=core.Action(action),
         reviewer=reviewer,
         date=parse_date(date_text),
-        note=note,
+        note=note if note is not None else reason,
         superseded_by=superseded_by,
+        escalate_to=escalate_to,
         check_all=check_all,
         force=force,
     )
@@ -189,17 +213,37 @@ def review_command(
     file = Path(path)
     text = read_design(file)
     root, files = write_scope(project, file)
-    others = read_others(files, file)
+    designs, _ = split_project_files(project, files)
+    others = read_others(designs, file)
     from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415
 
     shown = display_path(file)
+    level1 = None
+    if split_project_files(project, [file])[1]:
+        # A Level 2 spec: its own template, gated as a spec against its Level 1 design.
+        level1 = _level1_lookup(others, template, project.settings)
+        template = load_level2_template(project)
     try:
-        outcome = core.apply_review(text, shown, request, template, project.settings, others)
+        outcome = core.apply_review(
+            text, shown, request, template, project.settings, others, level1
+        )
     except core.ReviewInputError as exc:
         fail(str(exc))
     except core.ReviewRefused as exc:
         _report_refusal(exc, shown)
     _finish(file, root, text, outcome, shown, dry_run, force)
+
+
+def _level1_lookup(
+    others: list[tuple[str, str]], template: Template, settings: Settings
+) -> Callable[[str], Level1Facts | None]:
+    from mkdocs_archdesign.core.validation.validator import (  # noqa: PLC0415
+        check_texts,
+        level1_facts,
+    )
+
+    facts = {s.id: level1_facts(s) for s in check_texts(others, template, settings)}
+    return facts.get
 
 
 def _report_refusal(exc: Exception, shown: str) -> NoReturn:
@@ -271,22 +315,37 @@ def _finish(
     show_default=True,
     help="text for reading, json for tools.",
 )
+@click.option(
+    "--history",
+    is_flag=True,
+    help="Print one design's review log and the days it spent in each status.",
+)
 @config_option
 @template_option
 def status_command(
-    paths: tuple[str, ...], fmt: str, config_path: str | None, template_path: str | None
+    paths: tuple[str, ...],
+    fmt: str,
+    history: bool,
+    config_path: str | None,
+    template_path: str | None,
 ) -> None:
     """Show each design's review status and whether it is ready for handoff.
 
     Ready for handoff means Approved with no error or warning finding: the seed's
     "do not hand off until approved". PATHS are design files or folders; without
     PATHS, the designs selected by the nearest mkdocs.yml upward (or docs/design).
+    LEVEL 2 is the status of the design's Level 2 API spec (written by handoff),
+    ESCALATED who an open escalation is with.
+
+    With --history and one design, print its review log (the **Review Log** lines
+    every review action appends) and how many days it spent in each status.
 
     \b
     Examples:
       mkdocs-archdesign status
       mkdocs-archdesign status docs/design/order-service-design.md
       mkdocs-archdesign status --format json
+      mkdocs-archdesign status --history docs/design/order-service-design.md
 
     \b
     Exit codes:
@@ -294,22 +353,65 @@ def status_command(
       2  usage or I/O error (missing path, unreadable config or template)
     """
     from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.specs import link_specs  # noqa: PLC0415
 
+    if history and len(paths) != 1:
+        fail("--history needs exactly one design: status --history PATH")
     project = load_project(config_path)
     template = load_project_template(project, template_path)
-    files = design_files(project, paths)
-    context = corpus_context(project, files) if paths else []
+    designs, specs = split_project_files(project, design_files(project, paths))
+    if not specs and project.path is not None:
+        _, specs = split_project_files(project, configured_design_files(project))
+    context = corpus_context(project, designs) if paths else []
     summaries = check_files(
-        files, template, project.settings, context=context, root=design_root(project)
+        designs, template, project.settings, context=context, root=design_root(project)
     )
+    linked = link_specs(
+        summaries, spec_summaries(project, specs, summaries, project.settings, template)
+    )
+    if history:
+        if not summaries:
+            fail(f"not a Level 1 design: {paths[0]}")
+        _print_history(summaries[0], fmt)
+        return
     if fmt == "json":
-        click.echo(json.dumps([status_record(s) for s in summaries], indent=2))
+        records = [status_record(s, linked.get(s.id)) for s in summaries]
+        click.echo(json.dumps(records, indent=2))
     else:
-        click.echo(status_table(summaries), nl=False)
+        click.echo(status_table(summaries, linked), nl=False)
 
 
-def status_record(summary: DesignSummary) -> dict[str, object]:
-    """One design's review state as a JSON-ready mapping."""
+def _print_history(summary: DesignSummary, fmt: str) -> None:
+    from mkdocs_archdesign.core.catalog.timeline import days_per_status  # noqa: PLC0415
+
+    entries = summary.review_log
+    if fmt == "json":
+        payload = {
+            "id": summary.id,
+            "log": [
+                {"date": e.date, "from": e.before, "to": e.after, "by": e.who, "note": e.note}
+                for e in entries
+            ],
+            "days_in_status": days_per_status(entries, datetime.date.today()),
+        }
+        click.echo(json.dumps(payload, indent=2, ensure_ascii=False))
+        return
+    if not entries:
+        click.echo(
+            f"{terminal_text(summary.id)}: no review log yet (status {summary.status_text}, "
+            f"review date {summary.review_date or '-'})"
+        )
+        return
+    for e in entries:
+        by = f" by {e.who}" if e.who else ""
+        note = f": {e.note}" if e.note else ""
+        click.echo(terminal_text(f"{e.date}  {e.before} -> {e.after}{by}{note}"))
+    spent = days_per_status(entries, datetime.date.today())
+    click.echo("days in status: " + ", ".join(f"{k} {v}" for k, v in spent.items()))
+
+
+def status_record(summary: DesignSummary, spec: DesignSummary | None = None) -> dict[str, object]:
+    """One design's review state as a JSON-ready mapping (with its Level 2 spec, if any)."""
     return {
         "id": summary.id,
         "path": summary.path,
@@ -318,14 +420,24 @@ def status_record(summary: DesignSummary) -> dict[str, object]:
         "review_date": summary.review_date,
         "ready_for_handoff": summary.ready_for_handoff,
         "findings": summary.counts.as_dict(),
+        "escalated_to": summary.escalated_to or None,
+        "level2": (
+            {"id": spec.id, "path": spec.path, "status": spec.status_text}
+            if spec is not None
+            else None
+        ),
     }
 
 
-def status_table(summaries: list[DesignSummary]) -> str:
+def status_table(
+    summaries: list[DesignSummary], specs: dict[str, DesignSummary] | None = None
+) -> str:
     """The designs as an aligned plain-text table (``-`` for unset values)."""
-    rows = [("ID", "STATUS", "REVIEWER", "DATE", "READY")]
+    specs = specs or {}
+    rows = [("ID", "STATUS", "REVIEWER", "DATE", "READY", "LEVEL 2", "ESCALATED")]
     for summary in summaries:
         record = status_record(summary)
+        spec = specs.get(summary.id)
         rows.append(
             (
                 terminal_text(summary.id),
@@ -333,9 +445,14 @@ def status_table(summaries: list[DesignSummary]) -> str:
                 terminal_text(summary.reviewer) or "-",
                 terminal_text(summary.review_date) or "-",
                 "yes" if summary.ready_for_handoff else "no",
+                terminal_text(spec.status_text) if spec is not None else "-",
+                terminal_text(summary.escalated_to) or "-",
             )
         )
+    count = len(rows[0])
     # Columns, not code points: a wide character (注文) takes two terminal cells.
-    widths = [max(terminal_width(row[i]) for row in rows) for i in range(4)]
-    lines = ["  ".join([*(terminal_ljust(r[i], widths[i]) for i in range(4)), r[4]]) for r in rows]
+    widths = [max(terminal_width(row[i]) for row in rows) for i in range(count)]
+    lines = [
+        "  ".join(terminal_ljust(r[i], widths[i]) for i in range(count)).rstrip() for r in rows
+    ]
     return "\n".join(lines) + "\n"

@@ -210,6 +210,27 @@ class FindingCounts:
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewLogEntry:
+    """One line of a design's review trail: ``- DATE: FROM -> TO by WHO: NOTE``.
+
+    Attributes:
+        date: ``YYYY-MM-DD`` as written.
+        before: The status before the transition, as written.
+        after: The status after it, as written.
+        who: The handle that made it (may be empty).
+        note: The note, or ``""``.
+        line: The entry's line in the design.
+    """
+
+    date: str
+    before: str
+    after: str
+    who: str = ""
+    note: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
 class DesignSummary:
     """What the plugin, the catalog and ``status`` need to know about one design.
 
@@ -234,6 +255,14 @@ class DesignSummary:
         review_date: The Design Review ``**Review Date**:`` value (empty when unset).
         handoffs: Front matter handoffs.
         findings: Every finding on this design, after the severity policy.
+        kind: ``"design"`` for a Level 1 design, ``"spec"`` for a Level 2 API spec.
+        level1: For a spec, the id of the Level 1 design it specifies (``""`` otherwise).
+        level2: For a design, front matter ``level2:`` (its spec's id) or ``""``.
+        api_methods: The API overview's method names (placeholders excluded).
+        api_fingerprint: A hash of those methods and their purposes (stale-spec check).
+        escalated_to: Who an open escalation is with (``**Escalated**:``), or ``""``.
+        review_log: The ``**Review Log**:`` entries, oldest first.
+        level2_status: For a design, its Level 2 spec's status once linked (``""``: none).
     """
 
     id: str
@@ -254,6 +283,14 @@ class DesignSummary:
     review_date: str = ""
     handoffs: tuple[Handoff, ...] = ()
     findings: tuple[Finding, ...] = field(default_factory=tuple)
+    kind: str = "design"
+    level1: str = ""
+    level2: str = ""
+    api_methods: tuple[str, ...] = ()
+    api_fingerprint: str = ""
+    escalated_to: str = ""
+    review_log: tuple[ReviewLogEntry, ...] = ()
+    level2_status: str = ""
 
     @property
     def completeness(self) -> float:

@@ -108,18 +108,25 @@ class CatalogPage:
         if STYLE_URI not in [str(entry) for entry in config.extra_css]:
             config.extra_css.append(STYLE_URI)
 
-    def add_files(self, files: Files, config: MkDocsConfig, summaries: list[DesignSummary]) -> None:
+    def add_files(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        summaries: list[DesignSummary],
+        specs: list[DesignSummary] | None = None,
+    ) -> None:
         """Generate the catalog page and its assets from the validated ``summaries``.
 
         Args:
             files: The site's files (extended in place).
             config: The MkDocs config.
-            summaries: Every design, with ``path`` equal to ``File.src_uri``.
+            summaries: Every Level 1 design, with ``path`` equal to ``File.src_uri``.
+            specs: Every Level 2 spec (each joins the design it names).
         """
         if not self.enabled:
             return
         self.generated = build_time()
-        self.catalog = build_catalog(summaries, config.use_directory_urls)
+        self.catalog = build_catalog(summaries, config.use_directory_urls, specs or ())
         for uri, name in ((SCRIPT_URI, "catalog.js"), (STYLE_URI, "catalog.css")):
             if files.get_file_from_path(uri) is None:
                 files.append(File.generated(config, uri, content=asset_text(name)))

@@ -117,6 +117,15 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     catalog_page = _Option[str]("catalog_page")
     """Where the catalog page is generated, relative to ``docs_dir``."""
 
+    level2_specs = _Option[tuple[str, ...]]("level2_specs")
+    """Globs, relative to ``docs_dir``, that select Level 2 API specifications."""
+
+    level2_template = c.Optional(_TemplateFile())
+    """A custom Level 2 spec template, relative to mkdocs.yml; default: packaged."""
+
+    level2_folder = _Option[Any]("level2_folder")
+    """Where ``handoff`` writes specs, relative to ``docs_dir``; default: beside the design."""
+
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:
     """Translate validated plugin options into the core validator's settings.

@@ -29,7 +29,12 @@ from mkdocs.utils.templates import TemplateContext
 from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
-from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.document.template import (
+    LEVEL2_TEMPLATE_NAME,
+    Template,
+    TemplateError,
+    load_template,
+)
 from mkdocs_archdesign.core.escape import terminal_text
 from mkdocs_archdesign.core.files import read_regular_bytes
 from mkdocs_archdesign.core.model import DesignSummary
@@ -45,6 +50,7 @@ from mkdocs_archdesign.core.output.page_blocks import status_slug
 from mkdocs_archdesign.core.output.page_meta import neutralise_meta
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
+from mkdocs_archdesign.core.validation.specs import attach_specs, check_spec_texts, is_spec_path
 from mkdocs_archdesign.core.validation.validator import (
     UNREADABLE_CODE,
     DesignResult,
@@ -142,13 +148,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             return None
         site_setup.add_stylesheet_file(files, config)
         self.cache.start_run()
-        checked = [(file, self._check_file(file)) for file in self._design_files(files)]
+        design_files, spec_files = self._split(self._design_files(files))
+        checked = [(file, self._check_file(file)) for file in design_files]
         for file, result in checked:
             if result is None:  # the site's catalog page, not a design
                 del self.design_files[file.src_uri]
         results = [result for _, result in checked if result is not None]
         self.cache.finish_run()
-        self.summaries = check_corpus(results, self.settings)
+        designs = check_corpus(results, self.settings)
+        specs = self._check_specs(spec_files, designs)
+        self.summaries = [*attach_specs(designs, specs), *specs]
         self.summary_by_uri = {summary.path: summary for summary in self.summaries}
         nav_status = self.config.nav_status
         if nav_status == "auto":
@@ -156,7 +165,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._nav_status = bool(nav_status)
         self._report()
         self._enforce_fail_on()
-        self.catalog_page.add_files(files, config, self.summaries)
+        self.catalog_page.add_files(files, config, designs, specs)
         return files
 
     def on_env(
@@ -306,6 +315,31 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             if is_design_path(file.src_uri, self.settings.designs):
                 self.design_files[file.src_uri] = file
         return list(self.design_files.values())
+
+    def _split(self, files: list[File]) -> tuple[list[File], list[File]]:
+        designs: list[File] = []
+        specs: list[File] = []
+        for file in files:
+            (specs if is_spec_path(file.src_uri, self.settings) else designs).append(file)
+        return designs, specs
+
+    def _check_specs(self, files: list[File], designs: list[DesignSummary]) -> list[DesignSummary]:
+        """Validate Level 2 specs against their Level 1 designs (few per site: no cache)."""
+        if not files:
+            return []
+        try:
+            template = load_template(
+                self.settings.level2_template, self.settings.section_levels, LEVEL2_TEMPLATE_NAME
+            )
+        except TemplateError as exc:
+            raise PluginError(f"archdesign: level2_template: {exc}") from None
+        items = []
+        for file in files:
+            try:
+                items.append((file.src_uri, file.content_string.lstrip("\ufeff")))
+            except (UnicodeDecodeError, OSError):
+                items.append((file.src_uri, ""))
+        return check_spec_texts(items, designs, template, self.settings)
 
     def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri

@@ -8,6 +8,7 @@ so the two outputs cannot drift: only ``generated`` may differ between them.
 from __future__ import annotations
 
 import csv
+import enum
 import io
 import json
 import os
@@ -20,10 +21,11 @@ from typing import Any
 from urllib.parse import quote
 
 from mkdocs_archdesign.core.escape import html_text, terminal_text
-from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, Status
+from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, ReviewLogEntry, Status
 
-#: Bumped when a field of ``catalog.json`` changes meaning or disappears.
-CATALOG_VERSION = 1
+#: Bumped when a field of ``catalog.json`` changes meaning or disappears. Version 2 adds
+#: ``stage``, ``level2``, ``escalated_to`` and ``review_log`` to every design.
+CATALOG_VERSION = 2
 
 #: Workflow order, used to sort the catalog and to lay out the handoff board.
 STATUS_ORDER: dict[Status, int] = {status: index for index, status in enumerate(Status)}
@@ -47,9 +49,49 @@ COLUMNS = (
     "info",
     "reviewer",
     "review_date",
+    "stage",
+    "level2",
+    "level2_status",
+    "escalated_to",
 )
 
 _DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+class Stage(enum.Enum):
+    """Where a design is in the whole handoff chain, Level 1 and Level 2 together.
+
+    The first five follow the Level 1 review; an Approved design then moves on when its
+    Level 2 spec exists (the api-designer at work) and when the spec is approved (ready
+    for implementation by the coder).
+    """
+
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending-review"
+    CHANGES_REQUESTED = "changes-requested"
+    APPROVED = "approved"
+    LEVEL2_IN_PROGRESS = "level2-in-progress"
+    READY_FOR_IMPLEMENTATION = "ready-for-implementation"
+    SUPERSEDED = "superseded"
+
+
+@dataclass(frozen=True, slots=True)
+class Level2Link:
+    """A design's Level 2 API spec as the catalog shows it.
+
+    Attributes:
+        id: The spec's id.
+        path: Its docs-relative path.
+        url: Its page URL.
+        status: Its status as written.
+        approved: Whether the spec is Approved.
+    """
+
+    id: str
+    path: str
+    url: str
+    status: str
+    approved: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +117,9 @@ class CatalogEntry:
         findings: Findings per severity.
         reviewer: The Design Review reviewer, or ``""``.
         review_date: The Design Review date as written, or ``""``.
+        level2: The design's Level 2 spec, or ``None``.
+        escalated_to: Who an open escalation is with, or ``""``.
+        review_log: The review trail, oldest first.
     """
 
     id: str
@@ -95,6 +140,18 @@ class CatalogEntry:
     findings: FindingCounts
     reviewer: str
     review_date: str
+    level2: Level2Link | None = None
+    escalated_to: str = ""
+    review_log: tuple[ReviewLogEntry, ...] = ()
+
+    @property
+    def stage(self) -> Stage:
+        """The handoff-chain stage: the review status, moved on by the Level 2 spec."""
+        if self.workflow_status is Status.APPROVED and self.level2 is not None:
+            if self.level2.approved:
+                return Stage.READY_FOR_IMPLEMENTATION
+            return Stage.LEVEL2_IN_PROGRESS
+        return Stage(self.workflow_status.slug)
 
     @property
     def status_slug(self) -> str:
@@ -177,9 +234,20 @@ def relative_url(target: str, from_page_dest: str) -> str:
     return rel or "."
 
 
-def entry_from_summary(summary: DesignSummary, use_directory_urls: bool) -> CatalogEntry:
-    """Turn a validated design's summary into a catalog entry."""
+def entry_from_summary(
+    summary: DesignSummary, use_directory_urls: bool, spec: DesignSummary | None = None
+) -> CatalogEntry:
+    """Turn a validated design's summary (and its Level 2 spec's) into a catalog entry."""
     status = summary.status.value if summary.status is not None else summary.status_text
+    level2 = None
+    if spec is not None:
+        level2 = Level2Link(
+            id=spec.id,
+            path=spec.path,
+            url=page_url(spec.path, use_directory_urls),
+            status=spec.status_text,
+            approved=spec.status is Status.APPROVED,
+        )
     return CatalogEntry(
         id=summary.id,
         title=summary.title,
@@ -199,21 +267,35 @@ def entry_from_summary(summary: DesignSummary, use_directory_urls: bool) -> Cata
         findings=summary.counts,
         reviewer=summary.reviewer,
         review_date=summary.review_date,
+        level2=level2,
+        escalated_to=summary.escalated_to,
+        review_log=summary.review_log,
     )
 
 
-def build_catalog(summaries: Iterable[DesignSummary], use_directory_urls: bool = True) -> Catalog:
+def build_catalog(
+    summaries: Iterable[DesignSummary],
+    use_directory_urls: bool = True,
+    specs: Iterable[DesignSummary] = (),
+) -> Catalog:
     """Build the catalog of ``summaries``, sorted by workflow status then title.
 
     Args:
-        summaries: Validated designs; ``path`` must be docs-relative.
+        summaries: Validated Level 1 designs; ``path`` must be docs-relative.
         use_directory_urls: MkDocs' option, to compute page URLs.
+        specs: Validated Level 2 specs; each joins the design its ``level1:`` names.
 
     Returns:
         The catalog.
     """
+    designs = list(summaries)
+    linked: dict[str, DesignSummary] = {}
+    ids = {summary.id for summary in designs}
+    for spec in specs:
+        if spec.level1 in ids:
+            linked.setdefault(spec.level1, spec)
     entries = sorted(
-        (entry_from_summary(summary, use_directory_urls) for summary in summaries),
+        (entry_from_summary(s, use_directory_urls, linked.get(s.id)) for s in designs),
         key=CatalogEntry.sort_key,
     )
     return Catalog(tuple(entries), use_directory_urls)
@@ -264,6 +346,22 @@ def entry_dict(entry: CatalogEntry) -> dict[str, Any]:
         "findings": entry.findings.as_dict(),
         "reviewer": entry.reviewer,
         "review_date": entry.review_date,
+        "stage": entry.stage.value,
+        "level2": (
+            {
+                "id": entry.level2.id,
+                "path": entry.level2.path,
+                "url": entry.level2.url,
+                "status": entry.level2.status,
+            }
+            if entry.level2 is not None
+            else None
+        ),
+        "escalated_to": entry.escalated_to or None,
+        "review_log": [
+            {"date": e.date, "from": e.before, "to": e.after, "by": e.who, "note": e.note}
+            for e in entry.review_log
+        ],
     }
 
 
@@ -275,7 +373,7 @@ def catalog_dict(catalog: Catalog, generated: datetime | None = None) -> dict[st
         generated: The build time (default: :func:`build_time`).
 
     Returns:
-        ``{"version": 1, "generated": ISO-8601, "designs": [...]}``.
+        ``{"version": 2, "generated": ISO-8601, "designs": [...]}``.
     """
     moment = generated if generated is not None else build_time()
     return {
@@ -309,6 +407,10 @@ def _row(entry: CatalogEntry) -> dict[str, str]:
         "info": str(entry.findings.info),
         "reviewer": entry.reviewer,
         "review_date": entry.review_date,
+        "stage": entry.stage.value,
+        "level2": entry.level2.id if entry.level2 is not None else "",
+        "level2_status": entry.level2.status if entry.level2 is not None else "",
+        "escalated_to": entry.escalated_to,
     }
 
 

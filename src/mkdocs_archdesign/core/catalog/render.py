@@ -19,29 +19,35 @@ from datetime import date
 
 from mkdocs_archdesign.core.catalog.graph import graph_note, plan_graph, render_dependency_graph
 from mkdocs_archdesign.core.catalog.model import (
+    CATALOG_VERSION,
     STATUS_ORDER,
     Catalog,
     CatalogEntry,
+    Stage,
     relative_url,
     review_age_days,
 )
+from mkdocs_archdesign.core.catalog.timeline import days_per_status, log_date
 from mkdocs_archdesign.core.escape import html_text
 from mkdocs_archdesign.core.model import Status
 
 TABLE_PLACEHOLDER = "<!-- archdesign:catalog-table -->"
 BOARD_PLACEHOLDER = "<!-- archdesign:handoff-board -->"
 JSON_LINK_PLACEHOLDER = "<!-- archdesign:catalog-json-link -->"
+TIMELINE_PLACEHOLDER = "<!-- archdesign:review-timeline -->"
 
 #: Cards shown per board column; the rest are counted ("and 12 more").
 MAX_BOARD_CARDS = 50
 
-#: The board's columns: status, heading, and who acts next (seed workflow).
-BOARD_STAGES: tuple[tuple[Status, str], ...] = (
-    (Status.DRAFT, "Draft — architect"),
-    (Status.PENDING_REVIEW, "Pending Review — tech-lead"),
-    (Status.CHANGES_REQUESTED, "Changes Requested — architect"),
-    (Status.APPROVED, "Approved → ready for Level 2 — api-designer"),
-    (Status.SUPERSEDED, "Superseded"),
+#: The board's columns: stage, heading, and who acts next (seed workflow, both levels).
+BOARD_STAGES: tuple[tuple[Stage, str], ...] = (
+    (Stage.DRAFT, "Draft — architect"),
+    (Stage.PENDING_REVIEW, "Pending Review — tech-lead"),
+    (Stage.CHANGES_REQUESTED, "Changes Requested — architect"),
+    (Stage.APPROVED, "Approved → ready for Level 2 — api-designer"),
+    (Stage.LEVEL2_IN_PROGRESS, "Level 2 in progress — api-designer at work"),
+    (Stage.READY_FOR_IMPLEMENTATION, "Ready for implementation — coder"),
+    (Stage.SUPERSEDED, "Superseded"),
 )
 
 #: Table columns: (key, heading, sort type); the JS sorts by ``data-sort`` or cell text.
@@ -104,10 +110,16 @@ def render_catalog_body(catalog: Catalog) -> str:
         "marked *cycle* form a dependency cycle.\n\n"
         f"{graph}\n{_markdown_text(graph_note(plan))}\n\n"
         "## Handoff board\n\n"
-        "Who acts next on each design; the age is counted from the design's review date.\n\n"
+        "Who acts next on each design, Level 2 included; the age is the time in the current "
+        "status from the design's review log, or since its review date.\n\n"
         f"{BOARD_PLACEHOLDER}\n\n"
+        "## Review timeline\n\n"
+        "Days each design spent in each status, from the **Review Log** its review actions "
+        "wrote.\n\n"
+        f"{TIMELINE_PLACEHOLDER}\n\n"
         "## catalog.json\n\n"
-        "The site root holds `catalog.json` with every design (schema version 1); "
+        f"The site root holds `catalog.json` with every design (schema version "
+        f"{CATALOG_VERSION}); "
         "`mkdocs-archdesign catalog --format json` prints the same from the sources.\n"
     )
 
@@ -129,6 +141,7 @@ def fill_placeholders(
     """
     html = html.replace(TABLE_PLACEHOLDER, render_table(catalog, page_dest), 1)
     html = html.replace(BOARD_PLACEHOLDER, render_board(catalog, page_dest, today), 1)
+    html = html.replace(TIMELINE_PLACEHOLDER, render_timeline(catalog, page_dest, today), 1)
     link = (
         f'<a href="{html_text(json_href)}"><code>catalog.json</code></a>'
         if json_href is not None
@@ -207,7 +220,8 @@ def _table_row(entry: CatalogEntry, page_dest: str, by_id: dict[str, CatalogEntr
         f"{html_text(entry.title)}</a>"
         f'<code class="archdesign-catalog__id" title="{html_text(entry.id)}">'
         f"{html_text(entry.id)}</code></td>",
-        f'<td data-sort="{STATUS_ORDER[entry.workflow_status]}">{status_badge(entry)}</td>',
+        f'<td data-sort="{STATUS_ORDER[entry.workflow_status]}">{status_badge(entry)}'
+        f"{_chain_text(entry, page_dest)}</td>",
         f"<td>{html_text(entry.owner)}</td>",
         f'<td data-sort="{_complexity_rank(entry)}">{entry.complexity}'
         f'<span class="archdesign-catalog__sub">{_plural(entry.api_count, "API")}</span></td>',
@@ -242,6 +256,23 @@ def _review_cell(entry: CatalogEntry) -> str:
         else ""
     )
     return f'<td data-sort="{html_text(date_text)}">{html_text(entry.reviewer)}{date_html}</td>'
+
+
+def _chain_text(entry: CatalogEntry, page_dest: str) -> str:
+    """Under the status: the Level 2 spec (linked, with its status) and an open escalation."""
+    parts = []
+    if entry.level2 is not None:
+        href = html_text(relative_url(entry.level2.url, page_dest))
+        parts.append(
+            f'<span class="archdesign-catalog__sub archdesign-catalog__level2">'
+            f'<a href="{href}">Level 2</a>: {html_text(entry.level2.status)}</span>'
+        )
+    if entry.escalated_to:
+        parts.append(
+            '<span class="archdesign-catalog__sub archdesign-catalog__escalated">'
+            f"escalated to {html_text(entry.escalated_to)}</span>"
+        )
+    return "".join(parts)
 
 
 def status_badge(entry: CatalogEntry) -> str:
@@ -289,8 +320,8 @@ def render_board(catalog: Catalog, page_dest: str, today: date) -> str:
     designs without a review date, by title.
     """
     columns = []
-    for status, heading in BOARD_STAGES:
-        entries = [e for e in catalog.entries if e.workflow_status is status]
+    for stage, heading in BOARD_STAGES:
+        entries = [e for e in catalog.entries if e.stage is stage]
         entries.sort(key=lambda e: _age_key(e, today))
         cards = "".join(_card(e, page_dest, today) for e in entries[:MAX_BOARD_CARDS])
         more = len(entries) - MAX_BOARD_CARDS
@@ -299,7 +330,7 @@ def render_board(catalog: Catalog, page_dest: str, today: date) -> str:
         if not entries:
             cards = '<li class="archdesign-board__empty">none</li>'
         columns.append(
-            f'<section class="archdesign-board__column archdesign-board__column--{status.slug}">'
+            f'<section class="archdesign-board__column archdesign-board__column--{stage.value}">'
             f"<h3>{html_text(heading)} <small>({len(entries)})</small></h3>"
             f'<ul class="archdesign-board__cards">{cards}</ul></section>'
         )
@@ -307,12 +338,29 @@ def render_board(catalog: Catalog, page_dest: str, today: date) -> str:
 
 
 def _age_key(entry: CatalogEntry, today: date) -> tuple[int, int, str]:
-    age = review_age_days(entry, today)
+    age = stage_age_days(entry, today)
     return (0, -age, entry.title.casefold()) if age is not None else (1, 0, entry.title.casefold())
 
 
+def stage_age_days(entry: CatalogEntry, today: date) -> int | None:
+    """Days in the current status from the review log, else from the review date."""
+    if entry.review_log:
+        since = log_date(entry.review_log[-1].date)
+        return (today - since).days if since is not None else None
+    return review_age_days(entry, today)
+
+
 def age_text(entry: CatalogEntry, today: date) -> str:
-    """``"reviewed 12 days ago"``, ``"reviewed today"`` or ``"no review date"``."""
+    """``"12 days in Pending Review"`` from the review log, else ``"reviewed 12 days ago"``.
+
+    Designs without a log fall back to the review date (``"reviewed today"``,
+    ``"no review date"``).
+    """
+    if entry.review_log:
+        days = stage_age_days(entry, today)
+        if days is not None and days >= 0:
+            where = html_text(entry.status)
+            return f"{days} day{'s' if days != 1 else ''} in {where}"
     age = review_age_days(entry, today)
     if age is None:
         return "no review date"
@@ -327,9 +375,18 @@ def _card(entry: CatalogEntry, page_dest: str, today: date) -> str:
     href = html_text(relative_url(entry.url, page_dest))
     owner = html_text(entry.owner) if entry.owner else "no owner"
     status = "" if entry.status_slug != "unknown" else f" · {html_text(entry.status)}"
+    extra = ""
+    if entry.level2 is not None:
+        spec_href = html_text(relative_url(entry.level2.url, page_dest))
+        extra += f' · <a href="{spec_href}">Level 2</a>: {html_text(entry.level2.status)}'
+    if entry.escalated_to:
+        extra += (
+            f' · <span class="archdesign-board__escalated">escalated to '
+            f"{html_text(entry.escalated_to)}</span>"
+        )
     return (
         f'<li class="archdesign-board__card"><a href="{href}">{html_text(entry.title)}</a>'
-        f'<span class="archdesign-board__meta">{owner} · {age_text(entry, today)}{status}'
+        f'<span class="archdesign-board__meta">{owner} · {age_text(entry, today)}{status}{extra}'
         "</span></li>"
     )
 
@@ -340,3 +397,26 @@ def _markdown_text(value: str) -> str:
     for char in "\\`*_[]#!|":
         text = text.replace(char, "\\" + char)
     return text
+
+
+def render_timeline(catalog: Catalog, page_dest: str, today: date) -> str:
+    """A table of the days each design spent in each status (designs with a review log)."""
+    logged = [entry for entry in catalog.entries if entry.review_log]
+    if not logged:
+        return (
+            '<p class="archdesign-timeline__empty">No design has a review log yet: '
+            "<code>mkdocs-archdesign review</code> writes one line per action.</p>"
+        )
+    rows = []
+    for entry in logged:
+        href = html_text(relative_url(entry.url, page_dest))
+        spans = days_per_status(entry.review_log, today)
+        cells = ", ".join(f"{html_text(status)} {days} d" for status, days in spans.items())
+        rows.append(
+            f'<tr><td><a href="{href}">{html_text(entry.title)}</a></td>'
+            f"<td>{html_text(entry.status)}</td><td>{cells}</td></tr>"
+        )
+    return (
+        '<table class="archdesign-timeline"><thead><tr><th>Design</th><th>Now</th>'
+        "<th>Days in each status</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )

@@ -19,6 +19,7 @@ from typing import Any
 
 from mkdocs_archdesign.core.config.settings import (
     DEFAULT_DESIGNS,
+    DEFAULT_LEVEL2_SPECS,
     DraftPolicy,
     RuleLevel,
     Settings,
@@ -188,6 +189,13 @@ def _catalog_page(value: Any) -> str:
     return path
 
 
+def _docs_folder(value: Any) -> str:
+    path = value.strip().replace("\\", "/").strip("/") if isinstance(value, str) else ""
+    if not path or ".." in path.split("/"):
+        raise ValueError(f"expected a folder inside docs_dir such as design/api, got {value!r}")
+    return path
+
+
 @dataclass(frozen=True, slots=True)
 class OptionSpec:
     """One option of the schema: its parser and its default (already normalised)."""
@@ -214,6 +222,9 @@ OPTIONS: dict[str, OptionSpec] = {
     "rules_url": OptionSpec(_text, DEFAULT_RULES_URL),
     "catalog": OptionSpec(_bool, True),
     "catalog_page": OptionSpec(_catalog_page, "design/index.md"),
+    "level2_specs": OptionSpec(_string_list, DEFAULT_LEVEL2_SPECS),
+    "level2_template": OptionSpec(_text, None),
+    "level2_folder": OptionSpec(_docs_folder, None),
 }
 
 
@@ -275,6 +286,9 @@ def settings_from_options(options: Mapping[str, Any], config_dir: Path | None = 
     template = values["template"]
     if template is not None and config_dir is not None:
         template = str(config_dir / template)
+    level2_template = values["level2_template"]
+    if level2_template is not None and config_dir is not None:
+        level2_template = str(config_dir / level2_template)
     return Settings(
         designs=values["designs"],
         template=template,
@@ -283,6 +297,9 @@ def settings_from_options(options: Mapping[str, Any], config_dir: Path | None = 
         draft_findings=values["draft_findings"],
         statuses=values["statuses"],
         fail_on=values["fail_on"],
+        level2_specs=values["level2_specs"],
+        level2_template=level2_template,
+        level2_folder=values["level2_folder"],
     )
 
 

@@ -13,6 +13,9 @@ from mkdocs_archdesign.core.model import FailOn, Severity, Status
 #: The glob, relative to the docs folder, that selects design pages by default.
 DEFAULT_DESIGNS = ("design/**/*.md",)
 
+#: The glob, relative to the docs folder, that selects Level 2 API specifications by default.
+DEFAULT_LEVEL2_SPECS = ("design/**/*-api-spec.md",)
+
 
 class RuleLevel(str, enum.Enum):
     """A per-rule setting in ``rules:``: turn the rule off or give it a severity."""
@@ -52,6 +55,11 @@ class Settings:
         fail_on: The threshold that fails a build or a ``check`` run.
         select: If set, only these codes (or code prefixes such as ``AD2``) run.
         ignore: Codes (or prefixes) that never run.
+        level2_specs: Globs (relative to the docs folder) that select Level 2 API
+            specifications; a file they match is a spec, never a Level 1 design.
+        level2_template: A custom Level 2 template path, or ``None`` for the packaged one.
+        level2_folder: Where ``handoff`` writes specs (docs-relative), or ``None`` to
+            write each beside its design.
     """
 
     designs: tuple[str, ...] = DEFAULT_DESIGNS
@@ -63,6 +71,9 @@ class Settings:
     fail_on: FailOn = FailOn.ERROR
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
+    level2_specs: tuple[str, ...] = DEFAULT_LEVEL2_SPECS
+    level2_template: str | None = None
+    level2_folder: str | None = None
 
     def __post_init__(self) -> None:
         # Callers in code may pass plain strings; store the enums so every comparison
@@ -104,6 +115,7 @@ class Settings:
         payload = json.dumps(
             [
                 self.template,
+                self.level2_template,
                 self.section_levels,
                 sorted((k, v.value) for k, v in self.rules.items()),
                 self.draft_findings.value,

@@ -19,6 +19,9 @@ from mkdocs_archdesign.core.files import UnreadableFileError, read_text
 
 DEFAULT_TEMPLATE_NAME = "design.md.j2"
 
+#: The packaged Level 2 API specification template (``handoff`` and the AD5xx rules).
+LEVEL2_TEMPLATE_NAME = "level2.md.j2"
+
 _LEADING_NUMBER_RE = re.compile(
     r"^(?:(?:section|part|chapter)\s+\d+(?:\.\d+)*\s*[:.)\-]?\s*|\d+(?:\.\d+)*\s*[.):\-]?\s+)"
 )
@@ -111,12 +114,12 @@ class Template:
         return None if position is None else self.required[position]
 
 
-def default_template_source() -> str:
-    """Read the packaged default template."""
+def default_template_source(name: str = DEFAULT_TEMPLATE_NAME) -> str:
+    """Read a packaged template: the design template by default, or ``name``."""
     return (
         resources.files("mkdocs_archdesign")
         .joinpath("templates")
-        .joinpath(DEFAULT_TEMPLATE_NAME)
+        .joinpath(name)
         .read_text(encoding="utf-8")
     )
 
@@ -124,12 +127,18 @@ def default_template_source() -> str:
 _cache: dict[tuple[str, str, tuple[int, ...]], Template] = {}
 
 
-def load_template(path: str | Path | None = None, levels: tuple[int, ...] = (2,)) -> Template:
+def load_template(
+    path: str | Path | None = None,
+    levels: tuple[int, ...] = (2,),
+    default: str = DEFAULT_TEMPLATE_NAME,
+) -> Template:
     """Load the default template or a user's template file.
 
     Args:
         path: A template file (Markdown, optionally Jinja2), or ``None`` for the default.
         levels: Heading levels that count as required sections.
+        default: The packaged template used when ``path`` is ``None``
+            (:data:`LEVEL2_TEMPLATE_NAME` for Level 2 specs).
 
     Returns:
         The template with its schema.
@@ -139,7 +148,8 @@ def load_template(path: str | Path | None = None, levels: tuple[int, ...] = (2,)
             required section.
     """
     if path is None:
-        source, origin = default_template_source(), "<default>"
+        source = default_template_source(default)
+        origin = "<default>" if default == DEFAULT_TEMPLATE_NAME else f"<default:{default}>"
     else:
         origin = str(path)
         try:

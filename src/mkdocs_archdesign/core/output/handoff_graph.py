@@ -153,6 +153,16 @@ def next_step_text(summary: DesignSummary, roles: Mapping[str, str] | None = Non
             f"Next step: back to {names['architect']} to address the review comments, "
             f"then request another review from {names['tech-lead']}."
         )
+    if status is Status.APPROVED and summary.level2_status:
+        if Status.parse(summary.level2_status) is Status.APPROVED:
+            return (
+                f"Next step: {names['coder-specialist']} implements from the approved "
+                "Level 2 API specification."
+            )
+        return (
+            f"Next step: {names['api-designer']} completes the Level 2 API specification "
+            f"(now {summary.level2_status}), then requests a review from {names['tech-lead']}."
+        )
     if status is Status.APPROVED:
         text = f"Next step: hand off to {names['api-designer']} for the Level 2 API specification."
         counts = summary.counts
@@ -165,6 +175,35 @@ def next_step_text(summary: DesignSummary, roles: Mapping[str, str] | None = Non
     return (
         f"Next step: {names['architect']} completes the Level 1 design, then requests "
         f"a design review from {names['tech-lead']}."
+    )
+
+
+def spec_next_step_text(spec: DesignSummary, roles: Mapping[str, str] | None = None) -> str:
+    """The next step on a Level 2 API specification (``spec.kind == "spec"``).
+
+    Args:
+        spec: The spec's summary (its ``level1`` names the design it specifies).
+        roles: Display names per role key.
+
+    Returns:
+        One sentence, plain text (escape it where it lands).
+    """
+    names = role_names(roles)
+    status = spec.effective_status
+    of = f" of {spec.level1}" if spec.level1 else ""
+    if status is Status.APPROVED:
+        return (
+            f"Next step: {names['coder-specialist']} implements from this approved Level 2 "
+            f"specification{of}."
+        )
+    if status is Status.PENDING_REVIEW:
+        return f"Next step: {names['tech-lead']} reviews this Level 2 specification{of}."
+    if status is Status.SUPERSEDED:
+        return "No next step: this Level 2 specification is superseded."
+    return (
+        f"Next step: {names['api-designer']} completes this Level 2 specification{of} "
+        f"(signatures, exceptions, concurrency contracts), then requests a review from "
+        f"{names['tech-lead']}."
     )
 
 

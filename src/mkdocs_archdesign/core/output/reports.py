@@ -45,12 +45,15 @@ _XML_INVALID_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def summary_line(summaries: Sequence[DesignSummary]) -> str:
-    """``N designs, E errors, W warnings, I info`` (the contract's fixed wording)."""
+    """``N designs, E errors, W warnings, I info`` (the contract's fixed wording).
+
+    Level 2 specs in the run are counted on their own (``N designs, S Level 2 specs, …``);
+    a run without specs keeps the wording exactly.
+    """
     counts = totals(summaries)
-    return (
-        f"{len(summaries)} designs, {counts.error} errors, "
-        f"{counts.warning} warnings, {counts.info} info"
-    )
+    specs = sum(1 for summary in summaries if summary.kind == "spec")
+    kinds = f"{len(summaries) - specs} designs, " + (f"{specs} Level 2 specs, " if specs else "")
+    return f"{kinds}{counts.error} errors, {counts.warning} warnings, {counts.info} info"
 
 
 def _one_line(text: str) -> str:

@@ -16,18 +16,32 @@ import dataclasses
 import datetime
 import enum
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
+from mkdocs_archdesign.core.document.context import heading_key
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
+from mkdocs_archdesign.core.document.spec import Level1Facts
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.document.trail import (
+    ESCALATED_LABEL,
+    LOG_LABEL,
+    RESOLVED_LABEL,
+    escalated_to,
+    log_entry,
+)
 from mkdocs_archdesign.core.escape import page_markdown_text
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
 from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
-from mkdocs_archdesign.core.validation.validator import build_context, check_corpus, check_design
+from mkdocs_archdesign.core.validation.validator import (
+    build_context,
+    check_corpus,
+    check_design,
+    check_spec,
+)
 
 #: Findings that only an approval needs (or that approving itself resolves).
 APPROVAL_CODES = frozenset({"AD401", "AD402"})
@@ -46,14 +60,19 @@ class Action(enum.Enum):
     APPROVE = "approve"
     CHANGES = "changes"
     SUPERSEDE = "supersede"
+    ESCALATE = "escalate"
+    RESOLVE = "resolve"
 
 
 @dataclass(frozen=True, slots=True)
 class Transition:
-    """Where an action may start (``None``: from any status) and where it ends."""
+    """Where an action may start (``None``: from any status) and where it ends.
+
+    A ``target`` of ``None`` keeps the status: escalations run beside the review.
+    """
 
     sources: frozenset[Status] | None
-    target: Status
+    target: Status | None
 
 
 TRANSITIONS: dict[Action, Transition] = {
@@ -63,6 +82,8 @@ TRANSITIONS: dict[Action, Transition] = {
     Action.APPROVE: Transition(frozenset({Status.PENDING_REVIEW}), Status.APPROVED),
     Action.CHANGES: Transition(frozenset({Status.PENDING_REVIEW}), Status.CHANGES_REQUESTED),
     Action.SUPERSEDE: Transition(None, Status.SUPERSEDED),
+    Action.ESCALATE: Transition(None, None),
+    Action.RESOLVE: Transition(None, None),
 }
 
 
@@ -95,6 +116,7 @@ class ReviewRequest:
         superseded_by: ``--by``, the id of the design that replaces this one.
         check_all: Tick every review-checklist item when approving.
         force: Apply despite the gate, recording an ``**Override**:`` line.
+        escalate_to: ``escalate --to``: who decides (e.g. ``@python-tech-lead``).
     """
 
     action: Action
@@ -104,6 +126,7 @@ class ReviewRequest:
     superseded_by: str | None = None
     check_all: bool = False
     force: bool = False
+    escalate_to: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +162,7 @@ def apply_review(
     template: Template,
     settings: Settings,
     others: Sequence[tuple[str, str]] = (),
+    level1: Callable[[str], Level1Facts | None] | None = None,
 ) -> ReviewOutcome:
     """Apply a review action to a design's text.
 
@@ -150,6 +174,8 @@ def apply_review(
         settings: The project's validator settings (Draft findings are kept for the gate).
         others: ``(path, text)`` of the project's other designs, for cross-design rules
             and for ``supersede --by``.
+        level1: For a Level 2 spec, the lookup of Level 1 designs by id: the gate then
+            validates it as a spec (AD5xx, no Level 1 content rules).
 
     Returns:
         The new text and the statuses before and after.
@@ -164,6 +190,7 @@ def apply_review(
     ctx = build_context(scan_design(lines.body, path), template, settings)
     before = ctx.status if ctx.status is not None else Status.DRAFT
     transition = TRANSITIONS[request.action]
+    target = transition.target or before
     if transition.sources is not None and before not in transition.sources:
         allowed = ", ".join(action.value for action in allowed_actions(before))
         raise ReviewRefused(
@@ -175,9 +202,9 @@ def apply_review(
         raise ReviewRefused(
             f"cannot {request.action.value} {path}: line {front.error_line}: {front.error}"
         )
-    plan = _plan(ctx, path, request, others)
+    plan = _plan(ctx, path, request, others, before)
     edited = _edit(lines, ctx, plan)
-    reasons = _gate(edited, path, request, template, settings, others)
+    reasons = _gate(edited, path, request, template, settings, others, level1)
     origins = edited.origins()
     reasons = [_origin_reason(reason, origins) for reason in reasons]
     if reasons and not request.force:
@@ -191,12 +218,7 @@ def apply_review(
         edited = _edit(lines, ctx, plan)
     new_text = edited.result().text
     _verify(new_text, path, template, settings, plan)
-    return ReviewOutcome(
-        new_text,
-        before,
-        transition.target,
-        tuple(reasons),
-    )
+    return ReviewOutcome(new_text, before, target, tuple(reasons))
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +234,11 @@ class _Plan:
     override: str | None = None
     date: str = ""
     acting: str | None = None
+    before: Status | None = None
+    escalation: str | None = None
+    resolve: bool = False
+    log_note: str | None = None
+    logged_by: str | None = None
 
 
 def _check_options(request: ReviewRequest) -> None:
@@ -228,18 +255,49 @@ def _check_options(request: ReviewRequest) -> None:
     by = request.superseded_by
     if request.action is Action.SUPERSEDE and (by is None or not by.strip()):
         raise ReviewInputError("supersede needs --by OTHER_ID, the design that replaces it")
+    if request.action is Action.ESCALATE:
+        to = (request.escalate_to or "").strip()
+        if not to.startswith("@") or not _REVIEWER_RE.fullmatch(to) or " " in to:
+            raise ReviewInputError("escalate needs --to @handle, e.g. --to @python-tech-lead")
+        if note is None:
+            raise ReviewInputError("escalate needs --reason saying what must be decided")
 
 
 def _plan(
-    ctx: DesignContext, path: str, request: ReviewRequest, others: Sequence[tuple[str, str]]
+    ctx: DesignContext,
+    path: str,
+    request: ReviewRequest,
+    others: Sequence[tuple[str, str]],
+    before: Status,
+) -> _Plan:
+    plan = _plan_action(ctx, path, request, others, before)
+    # The log names who acted: the reviewer for a decision, whoever --reviewer names
+    # otherwise (a request is made by the author, whom the tool cannot know).
+    by = plan.acting if request.action is not Action.REQUEST else request.reviewer
+    return dataclasses.replace(
+        plan,
+        before=before,
+        log_note=plan.log_note or _note(request.note),
+        logged_by=(by or "").strip() or None,
+    )
+
+
+def _plan_action(
+    ctx: DesignContext,
+    path: str,
+    request: ReviewRequest,
+    others: Sequence[tuple[str, str]],
+    before: Status,
 ) -> _Plan:
     action = request.action
-    target = TRANSITIONS[action].target
+    target = TRANSITIONS[action].target or before
     date = (request.date or datetime.date.today()).isoformat()
     reviewer = _reviewer(ctx, request)
     note = _note(request.note)
     if request.force and reviewer is None:
         raise ReviewInputError("--force needs --reviewer: the override records who made it")
+    if action in (Action.ESCALATE, Action.RESOLVE):
+        return _plan_escalation(ctx, path, request, target, date, reviewer, note)
     if action is Action.APPROVE:
         if reviewer is None:
             raise ReviewInputError(f"approve needs --reviewer: {path} names no reviewer")
@@ -256,6 +314,40 @@ def _plan(
     # A request may name who should review; otherwise the Reviewer line is left alone.
     named = reviewer if request.reviewer is not None else None
     return _Plan(target, named, date=date, acting=reviewer)
+
+
+def _plan_escalation(
+    ctx: DesignContext,
+    path: str,
+    request: ReviewRequest,
+    target: Status,
+    date: str,
+    reviewer: str | None,
+    note: str | None,
+) -> _Plan:
+    open_with = escalated_to(ctx)
+    if request.action is Action.ESCALATE:
+        if open_with:
+            raise ReviewInputError(f"{path} is already escalated to {open_with}; resolve it first")
+        to = (request.escalate_to or "").strip()
+        line = f"**{ESCALATED_LABEL}**: to {to} on {date}: {note}"
+        return _Plan(
+            target,
+            date=date,
+            acting=reviewer,
+            escalation=line,
+            log_note=f"escalated to {to}: {note}",
+        )
+    if not open_with:
+        raise ReviewInputError(f"{path} has no open escalation to resolve")
+    resolution = f"resolved {date}" + (f": {note}" if note else "")
+    return _Plan(
+        target,
+        date=date,
+        acting=reviewer,
+        resolve=True,
+        log_note=f"escalation to {open_with} {resolution}",
+    )
 
 
 def _reviewer(ctx: DesignContext, request: ReviewRequest) -> str | None:
@@ -299,15 +391,19 @@ def _gate(
     template: Template,
     settings: Settings,
     others: Sequence[tuple[str, str]],
+    level1: Callable[[str], Level1Facts | None] | None = None,
 ) -> list[str]:
     """Blocking reasons for the document as it would be after the action."""
     if request.action not in (Action.REQUEST, Action.APPROVE):
         return []
     keep = dataclasses.replace(settings, draft_findings=DraftPolicy.KEEP)
     text = edited.result().body
-    results = [check_design(text, path, template, keep)]
-    results.extend(check_design(body, other, template, keep) for other, body in others)
-    findings = check_corpus(results, keep)[0].findings
+    if level1 is not None:
+        findings = check_spec(text, path, template, keep, level1).summary.findings
+    else:
+        results = [check_design(text, path, template, keep)]
+        results.extend(check_design(body, other, template, keep) for other, body in others)
+        findings = check_corpus(results, keep)[0].findings
     if request.action is Action.REQUEST:
         return [_reason(f) for f in findings if _blocks_request(f)]
     reasons = [_reason(f) for f in findings if _blocks_approval(f)]
@@ -428,8 +524,11 @@ def _append_review_section(editor: LineEditor, ctx: DesignContext, plan: _Plan) 
     block += [f"**{title}**: {values[key]}" for key, title in _LABELS if values[key] is not None]
     if plan.override is not None:
         block.append(plan.override)
+    if plan.escalation is not None:
+        block.append(plan.escalation)
     if plan.note_entry is not None:
         block += ["", "**Review Notes**:", "", plan.note_entry]
+    block += ["", f"**{LOG_LABEL}**:", "", f"- {_log_text(plan)}"]
     editor.insert_after(count, block)
 
 
@@ -460,8 +559,33 @@ def _edit_review_section(editor: LineEditor, ctx: DesignContext, plan: _Plan) ->
         for item in _checklist(ctx):
             if item.checked is False:
                 editor.replace(item.line, _TASK_BOX_RE.sub(r"\1[x]", editor.content(item.line), 1))
+    _edit_escalation(editor, ctx, plan, anchor or section.line)
+    # Both lists may end on the same line; the log goes first so that a new Review
+    # Notes block never lands between the log and its new entry.
+    _add_list_entry(editor, ctx, LOG_LABEL, f"- {_log_text(plan)}")
     if plan.note_entry is not None:
-        _add_note(editor, ctx, plan.note_entry)
+        _add_list_entry(editor, ctx, "Review Notes", plan.note_entry)
+
+
+def _log_text(plan: _Plan) -> str:
+    before = plan.before.value if plan.before is not None else Status.DRAFT.value
+    return log_entry(plan.date, before, plan.status.value, plan.logged_by or "", plan.log_note)
+
+
+def _edit_escalation(editor: LineEditor, ctx: DesignContext, plan: _Plan, anchor: int) -> None:
+    section = ctx.review.section
+    assert section is not None
+    escalated = next(
+        (lab for lab in section.labels() if heading_key(lab.label) == heading_key(ESCALATED_LABEL)),
+        None,
+    )
+    if plan.escalation is not None:
+        _insert_block(editor, ctx, anchor, [plan.escalation], after_heading=anchor == section.line)
+    elif plan.resolve and escalated is not None:
+        editor.replace(
+            escalated.line,
+            f"**{RESOLVED_LABEL}**: {plan.date} ({escalated.value.strip()})",
+        )
 
 
 def _insert_block(
@@ -490,14 +614,15 @@ def _label_with(content: str, title: str, value: str) -> str:
     return f"{content[: match.end()]} {value}{tail}"
 
 
-def _add_note(editor: LineEditor, ctx: DesignContext, entry: str) -> None:
+def _add_list_entry(editor: LineEditor, ctx: DesignContext, title: str, entry: str) -> None:
+    """Append ``entry`` to the list under ``**title**:``, creating the label if needed."""
     section = ctx.review.section
     assert section is not None
     labels = sorted(section.labels(), key=lambda lab: lab.line)
-    notes = next((lab for lab in labels if lab.label.lower() == "review notes"), None)
+    notes = next((lab for lab in labels if lab.label.lower() == title.lower()), None)
     if notes is None:
         last = _last_text_line(editor, section.line, section.end_line)
-        editor.insert_after(last, ["", "**Review Notes**:", "", entry])
+        editor.insert_after(last, ["", f"**{title}**:", "", entry])
         return
     later = [lab.line for lab in labels if lab.line > notes.line]
     headings = [heading.line for heading in section.subsections() if heading.line > notes.line]

@@ -20,6 +20,7 @@ from mkdocs_archdesign.core.document.context import (
     heading_key,
     iter_sections_by_key,
 )
+from mkdocs_archdesign.core.document.spec import SpecInput
 from mkdocs_archdesign.core.model import Severity
 
 __all__ = [
@@ -35,6 +36,7 @@ __all__ = [
     "heading_key",
     "iter_sections_by_key",
     "rule",
+    "spec_rule",
 ]
 
 
@@ -70,6 +72,7 @@ class CorpusHit:
 
 DesignCheck = Callable[[DesignContext], Iterable[Hit]]
 CorpusCheck = Callable[[list[CorpusEntry]], Iterable[CorpusHit]]
+SpecCheck = Callable[[SpecInput], Iterable[Hit]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +87,7 @@ class Rule:
         doc: The full docstring (What it checks / Why it matters / Example / Fix).
         check: The checker for per-design rules.
         corpus_check: The checker for cross-design rules.
+        spec_check: The checker for Level 2 specifications (AD5xx).
     """
 
     code: str
@@ -93,6 +97,7 @@ class Rule:
     doc: str
     check: DesignCheck | None = None
     corpus_check: CorpusCheck | None = None
+    spec_check: SpecCheck | None = None
 
     @property
     def is_corpus_rule(self) -> bool:
@@ -178,6 +183,16 @@ def corpus_rule(code: str, name: str, severity: Severity) -> Callable[[CorpusChe
 
     def decorate(func: CorpusCheck) -> CorpusCheck:
         _register(code, name, severity, func, corpus_check=func)
+        return func
+
+    return decorate
+
+
+def spec_rule(code: str, name: str, severity: Severity) -> Callable[[SpecCheck], SpecCheck]:
+    """Register a Level 2 specification rule (it sees a spec and its Level 1 design)."""
+
+    def decorate(func: SpecCheck) -> SpecCheck:
+        _register(code, name, severity, func, spec_check=func)
         return func
 
     return decorate

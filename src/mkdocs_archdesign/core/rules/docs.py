@@ -20,6 +20,7 @@ FAMILIES = (
     ("AD2", "AD2xx Level 1 content"),
     ("AD3", "AD3xx Level 2 leaks"),
     ("AD4", "AD4xx Review"),
+    ("AD5", "AD5xx Level 2 specifications"),
 )
 
 
@@ -66,6 +67,7 @@ def _entry(rule: Rule) -> str:
         f"{rule.summary}\n",
         f"**Default severity**: {rule.severity.label}"
         + (" (cross-design: sees every design in the run)" if rule.is_corpus_rule else "")
+        + (" (Level 2 specs only: sees the spec and its Level 1 design)" if rule.spec_check else "")
         + "\n",
     ]
     for title in DOC_SECTIONS:

@@ -8,13 +8,21 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
+from mkdocs_archdesign.core.document.spec import (
+    Level1Facts,
+    SpecInput,
+    api_fingerprint,
+    level1_methods,
+    spec_link,
+    spec_methods,
+)
 from mkdocs_archdesign.core.document.summary import (
     api_overview_items,
     complexity_of,
@@ -24,6 +32,7 @@ from mkdocs_archdesign.core.document.summary import (
     text_value,
 )
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.document.trail import escalated_to, review_log
 from mkdocs_archdesign.core.files import read_regular_bytes
 from mkdocs_archdesign.core.model import (
     DesignSummary,
@@ -124,12 +133,60 @@ def check_design(
     Returns:
         The per-design result; cross-design findings are added by :func:`check_corpus`.
     """
+    return _check(text, path, template, settings, None, path_id)
+
+
+#: Rule families that describe Level 1 content; they never run on a Level 2 spec, whose
+#: whole point is the signatures and field definitions AD3xx forbids at Level 1.
+LEVEL1_ONLY = frozenset({"AD2", "AD3"})
+
+
+def check_spec(
+    text: str,
+    path: str,
+    template: Template,
+    settings: Settings,
+    level1: Callable[[str], Level1Facts | None],
+) -> DesignResult:
+    """Validate a Level 2 API specification against its template and its Level 1 design.
+
+    Metadata, structure (against the Level 2 template) and review rules run as for a
+    design; Level 1 content and Level 2 leak rules do not; the AD5xx rules do.
+
+    Args:
+        text: The spec's source.
+        path: The path to report.
+        template: The Level 2 template in force.
+        settings: Validator settings.
+        level1: Looks up a Level 1 design by id (``None`` when there is no such design).
+
+    Returns:
+        The spec's result, with ``summary.kind == "spec"``.
+    """
+    spec_settings = dataclasses.replace(settings, ignore=settings.ignore | LEVEL1_ONLY)
+    return _check(text, path, template, spec_settings, level1)
+
+
+def _check(
+    text: str,
+    path: str,
+    template: Template,
+    settings: Settings,
+    level1: Callable[[str], Level1Facts | None] | None,
+    path_id: str | None = None,
+) -> DesignResult:
     design = scan_design(text, path)
     ctx = build_context(design, template, settings)
     raw: list[tuple[Rule, Hit]] = []
     for rule in _enabled_design_rules(settings):
         assert rule.check is not None
         raw.extend((rule, hit) for hit in rule.check(ctx))
+    link = spec_link(ctx) if level1 is not None else None
+    if level1 is not None and link is not None:
+        spec = SpecInput(ctx, link, tuple(spec_methods(ctx)), level1(link.level1))
+        for rule in REGISTRY.values():
+            if rule.spec_check is not None and settings.rule_enabled(rule.code):
+                raw.extend((rule, hit) for hit in rule.spec_check(spec))
     downgrade = _is_downgraded(ctx, settings)
     ignored = frozenset(code.upper() for code in string_list(ctx.meta.get("archdesign_ignore")))
     ignored_lines = _ignored_lines(design)
@@ -141,6 +198,8 @@ def check_design(
     ]
     findings.sort(key=Finding.sort_key)
     summary = _summarise(ctx, path, tuple(findings), path_id)
+    if link is not None:
+        summary = dataclasses.replace(summary, kind="spec", level1=link.level1)
     entry = CorpusEntry(
         id=summary.id,
         path=path,
@@ -151,6 +210,18 @@ def check_design(
         id_line=ctx.front_matter_line("id"),
     )
     return DesignResult(summary, entry, downgrade, ignored, ignored_lines)
+
+
+def level1_facts(summary: DesignSummary) -> Level1Facts:
+    """What the AD5xx rules need of a Level 1 design, from its summary."""
+    return Level1Facts(
+        id=summary.id,
+        path=summary.path,
+        approved=summary.status is Status.APPROVED,
+        status_text=summary.status_text,
+        methods=summary.api_methods,
+        fingerprint=summary.api_fingerprint,
+    )
 
 
 _enabled: list[tuple[Settings, tuple[Rule, ...]]] = []
@@ -309,6 +380,7 @@ def _summarise(
     _, api_items = api_overview_items(ctx)
     # The template's `TODO_method(arg)` names no method of the module.
     api_count = sum(1 for item in api_items if not _PLACEHOLDER_METHOD_RE.search(item.text))
+    methods = level1_methods(ctx)
     present = 0
     for required in ctx.template.required:
         found = ctx.sections.get(required.key)
@@ -338,4 +410,9 @@ def _summarise(
         review_date=(review.review_date or "").strip(),
         handoffs=handoffs_of(meta),
         findings=findings,
+        level2=text_value(meta.get("level2")).strip(),
+        api_methods=tuple(method.name for method in methods),
+        api_fingerprint=api_fingerprint(methods),
+        escalated_to=escalated_to(ctx),
+        review_log=review_log(ctx),
     )

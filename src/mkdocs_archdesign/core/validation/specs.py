@@ -1,0 +1,138 @@
+"""Level 2 specs beside Level 1 designs: which files are specs, and validating them.
+
+A project holds two kinds of document. Level 1 designs are selected by ``designs``;
+Level 2 API specifications by ``level2_specs`` (``design/**/*-api-spec.md`` by
+default). A file both select is a spec: the AD3xx rules that keep signatures out of
+Level 1 would otherwise fire on every line a spec exists to hold.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from pathlib import Path
+
+from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.spec import SPEC_SUFFIX
+from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.validation.corpus import display_paths, match_glob
+from mkdocs_archdesign.core.validation.validator import (
+    check_spec,
+    level1_facts,
+    read_design_text,
+    unreadable_result,
+)
+
+
+def is_spec_path(relative: str, settings: Settings) -> bool:
+    """Whether a docs-relative path (``/`` separators) is a Level 2 spec.
+
+    A path outside any docs folder (a file named on the command line) is a spec when
+    its name ends in ``-api-spec.md``, the name ``handoff`` gives specs.
+    """
+    if any(match_glob(relative, pattern) for pattern in settings.level2_specs):
+        return True
+    return relative.rsplit("/", 1)[-1].endswith(f"{SPEC_SUFFIX}.md")
+
+
+def split_specs(
+    files: Sequence[Path], docs_dir: Path | None, settings: Settings
+) -> tuple[list[Path], list[Path]]:
+    """Split files into Level 1 designs and Level 2 specs, keeping their order.
+
+    Args:
+        files: Markdown files.
+        docs_dir: The docs folder the globs are relative to (``None``: names only).
+        settings: Validator settings (``level2_specs``).
+
+    Returns:
+        ``(designs, specs)``.
+    """
+    designs: list[Path] = []
+    specs: list[Path] = []
+    anchor = docs_dir.resolve() if docs_dir is not None else None
+    for path in files:
+        relative = path.name
+        if anchor is not None:
+            try:
+                relative = path.resolve().relative_to(anchor).as_posix()
+            except ValueError:
+                relative = path.name
+        (specs if is_spec_path(relative, settings) else designs).append(path)
+    return designs, specs
+
+
+def check_spec_texts(
+    items: Sequence[tuple[str, str]],
+    designs: Sequence[DesignSummary],
+    template: Template,
+    settings: Settings,
+) -> list[DesignSummary]:
+    """Validate Level 2 specs against the Level 1 designs of the same project.
+
+    Args:
+        items: ``(shown path, text)`` per spec.
+        designs: Summaries of every Level 1 design of the project.
+        template: The Level 2 template.
+        settings: Validator settings.
+
+    Returns:
+        One summary per spec (``kind == "spec"``), in order.
+    """
+    by_id = {summary.id: level1_facts(summary) for summary in designs}
+    return [check_spec(text, shown, template, settings, by_id.get).summary for shown, text in items]
+
+
+def check_spec_files(
+    files: Sequence[Path],
+    designs: Sequence[DesignSummary],
+    template: Template,
+    settings: Settings,
+    base: Path | None = None,
+) -> list[DesignSummary]:
+    """:func:`check_spec_texts` for files (unreadable ones get AD000)."""
+    shown = display_paths(files, base)
+    summaries = []
+    by_id = {summary.id: level1_facts(summary) for summary in designs}
+    for path, name in zip(files, shown, strict=True):
+        try:
+            text = read_design_text(path)
+        except UnicodeDecodeError as exc:
+            summaries.append(
+                unreadable_result(
+                    name, f"not UTF-8 text (byte {exc.start}): {name}", settings
+                ).summary
+            )
+            continue
+        except OSError as exc:
+            reason = exc.strerror or exc.__class__.__name__
+            summaries.append(
+                unreadable_result(name, f"cannot read {name}: {reason}", settings).summary
+            )
+            continue
+        summaries.append(check_spec(text, name, template, settings, by_id.get).summary)
+    return summaries
+
+
+def attach_specs(
+    designs: Sequence[DesignSummary], specs: Sequence[DesignSummary]
+) -> list[DesignSummary]:
+    """The designs with ``level2_status`` set from the spec that names each of them."""
+    linked = link_specs(designs, specs)
+    return [
+        dataclasses.replace(d, level2_status=linked[d.id].status_text) if d.id in linked else d
+        for d in designs
+    ]
+
+
+def link_specs(
+    designs: Sequence[DesignSummary], specs: Sequence[DesignSummary]
+) -> dict[str, DesignSummary]:
+    """Each Level 1 design's spec by design id (the spec whose ``level1:`` names it)."""
+    linked: dict[str, DesignSummary] = {}
+    ids = {summary.id for summary in designs}
+    for spec in specs:
+        if spec.level1 in ids and spec.level1 not in linked:
+            linked[spec.level1] = spec
+    return linked
