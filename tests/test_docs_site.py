@@ -15,7 +15,7 @@ REPO_ROOT = Path(__file__).resolve().parent.parent
 OWN_DESIGN = "design/mkdocs-archdesign-design/index.html"
 EXAMPLES = {
     "order-service": "Approved",
-    "payment-gateway": "Pending Review",
+    "payment-gateway": "Approved",  # handed off: its Level 2 spec is a draft
     "inventory-sync": "Changes Requested",
     "notification-hub": "Draft",
     "legacy-order-export": "Superseded",

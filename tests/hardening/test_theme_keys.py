@@ -39,12 +39,16 @@ def _with_front(extra: str) -> str:
 def _site(make_site: Callable[..., Any], theme: Any = None) -> Any:
     options = {"fail_on": "never", "show_findings": "always"}
     tags = [] if theme == "mkdocs" else ["tags"]  # Material's tags plugin needs Material
-    return with_superfences(
+    site = with_superfences(
         make_site(
             plugins=["search", *tags, {"archdesign": options}],
             theme=theme or {"name": "material", "features": ["navigation.footer"]},
         )
     )
+    # with_superfences moves make_site's default theme to Material; a test asking for the
+    # mkdocs theme means it.
+    site.config["theme"] = theme or site.config["theme"]
+    return site
 
 
 def _escaped_once(html: str) -> bool:

@@ -38,6 +38,10 @@ def lsp_command(stdio: bool) -> None:
     Set-up for VS Code, Neovim and Helix: see the Editors page of the docs.
 
     \b
+    Example (what an editor runs):
+      mkdocs-archdesign lsp
+
+    \b
     Exit codes:
       0  the client asked the server to exit
       2  the 'lsp' extra (pygls) is not installed

@@ -24,11 +24,17 @@ from mkdocs_archdesign.core.config.project import ProjectConfigError
 from mkdocs_archdesign.core.config.schema import OptionError, parse_option, settings_from_options
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
-from mkdocs_archdesign.core.document.template import Template, TemplateError, load_template
+from mkdocs_archdesign.core.document.template import (
+    LEVEL2_TEMPLATE_NAME,
+    Template,
+    TemplateError,
+    load_template,
+)
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.output.design_page import HandoffGraphs, PageOptions, page_options
 from mkdocs_archdesign.core.validation.cache import ValidationCache
 from mkdocs_archdesign.core.validation.corpus import is_design_path
+from mkdocs_archdesign.core.validation.specs import attach_specs, check_spec_texts, is_spec_path
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
@@ -120,6 +126,8 @@ class Corpus:
     options: SiteOptions
     template: Template
     summaries: list[DesignSummary] = field(default_factory=list)
+    designs: list[DesignSummary] = field(default_factory=list)
+    specs: list[DesignSummary] = field(default_factory=list)
     by_path: dict[str, DesignSummary] = field(default_factory=dict)
     graphs: HandoffGraphs = field(default_factory=HandoffGraphs)
     cache: ValidationCache = field(default_factory=ValidationCache)
@@ -138,14 +146,21 @@ class Corpus:
             return False
         self._snapshot = snapshot
         settings = self.options.settings
+        spec_paths = [relative for relative in sorted(snapshot) if is_spec_path(relative, settings)]
         self.cache.start_run()
         results = [
             result
-            for result in (self._check(relative) for relative in sorted(snapshot))
+            for result in (
+                self._check(relative) for relative in sorted(snapshot) if relative not in spec_paths
+            )
             if result is not None
         ]
         self.cache.finish_run()
-        self.summaries = check_corpus(results, settings)
+        designs = check_corpus(results, settings)
+        # Level 2 specs, as the plugin reads them: their own template and the AD5xx rules.
+        self.specs = self._check_specs(spec_paths, designs)
+        self.designs = attach_specs(designs, self.specs)
+        self.summaries = [*self.designs, *self.specs]
         self.by_path = {summary.path: summary for summary in self.summaries}
         self._catalog = None
         self.generation += 1
@@ -154,8 +169,26 @@ class Corpus:
     def catalog(self, use_directory_urls: bool) -> Catalog:
         """The catalog of the current corpus (built once per change)."""
         if self._catalog is None or self._catalog[0] != use_directory_urls:
-            self._catalog = (use_directory_urls, build_catalog(self.summaries, use_directory_urls))
+            catalog = build_catalog(self.designs, use_directory_urls, self.specs)
+            self._catalog = (use_directory_urls, catalog)
         return self._catalog[1]
+
+    def _check_specs(self, paths: list[str], designs: list[DesignSummary]) -> list[DesignSummary]:
+        if not paths:
+            return []
+        settings = self.options.settings
+        template = load_template(
+            settings.level2_template, settings.section_levels, LEVEL2_TEMPLATE_NAME
+        )
+        items = []
+        for relative in paths:
+            try:
+                items.append(
+                    (relative, read_design_text(self.docs_dir / relative).lstrip("\ufeff"))
+                )
+            except (OSError, UnicodeDecodeError):
+                items.append((relative, ""))
+        return check_spec_texts(items, designs, template, settings)
 
     def _check(self, relative: str) -> DesignResult | None:
         settings = self.options.settings
