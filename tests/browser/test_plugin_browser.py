@@ -39,7 +39,13 @@ def test_material_superfences_renders_the_handoff_graph(
 def test_mermaid2_with_a_local_script_renders_the_handoff_graph(
     make_site: Any, serve_site: Any, page: Any, screenshot: Any, local_mermaid: Any
 ) -> None:
-    site = make_site(plugins=[{"mermaid2": {"javascript": "js/mermaid.min.js"}}, "archdesign"])
+    # The flowchart form of the workflow: the default stepper is HTML and needs no mermaid.
+    site = make_site(
+        plugins=[
+            {"mermaid2": {"javascript": "js/mermaid.min.js"}},
+            {"archdesign": {"handoff_graph": "mermaid"}},
+        ]
+    )
     write_complete(site)
     local_mermaid(site.docs, "js/mermaid.min.js")
     site.build(strict=True)
