@@ -166,9 +166,14 @@ def serve_site() -> Iterator[Callable[[Path], str]]:
         server.server_close()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[Any]:
-    """A headless Debian chromium driven by Playwright, shared by the session."""
+    """A headless Debian chromium driven by Playwright, shared by the browser tests.
+
+    Package scope, not session: Playwright's sync API keeps an asyncio loop running in
+    the main thread while it is open, and the asyncio tests that run later (the language
+    server's) cannot start their own loop beside it.
+    """
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:

@@ -48,12 +48,13 @@ def test_design_page_draws_the_handoff_graph(
     base = serve_site(zensical_site)
     page.goto(f"{base}/design/examples/order-service-design/")
     page.wait_for_selector(".archdesign-badge")
-    # Both diagrams (the design's own and the handoff graph) are drawn: the theme swaps each
-    # mermaid <pre> for a host of a closed shadow root holding the SVG, so the source text
-    # is gone and the host has the diagram's height.
+    # The handoff workflow is the HTML stepper; the design's own architecture diagram is
+    # drawn: the theme swaps the mermaid <pre> for a host of a closed shadow root holding
+    # the SVG, so the source text is gone and the host has the diagram's height.
+    page.wait_for_selector(".archdesign-handoff__step--current")
     page.wait_for_function(
         "(() => { const all = [...document.querySelectorAll('.mermaid')];"
-        "  return all.length >= 2 && all.every(el => el.tagName !== 'PRE'"
+        "  return all.length >= 1 && all.every(el => el.tagName !== 'PRE'"
         "    && !el.querySelector('code') && el.getBoundingClientRect().height > 40); })()",
         timeout=30_000,
     )
@@ -79,12 +80,16 @@ def test_catalog_filter_works(
     total = rows.count()
     assert total == 6
     page.select_option('[data-filter="status"]', "approved")
-    expect(page.locator("[data-count]")).to_have_text(f"1 of {total} designs")
+    # Order Service and Payment Gateway (handed off to Level 2) are Approved.
+    expect(page.locator("[data-count]")).to_have_text(f"2 of {total} designs")
     visible = page.locator(
         "table.archdesign-catalog__table tbody tr:not([hidden]) td:first-child a"
     )
-    expect(visible).to_have_count(1)
-    assert visible.all_text_contents()[0].startswith("Order Service")
+    expect(visible).to_have_count(2)
+    assert sorted(t.split(" —")[0] for t in visible.all_text_contents()) == [
+        "Order Service",
+        "Payment Gateway",
+    ]
     page.select_option('[data-filter="status"]', "")
     expect(page.locator("[data-count]")).to_have_text(f"{total} of {total} designs")
     screenshot(page, "zensical-catalog")
