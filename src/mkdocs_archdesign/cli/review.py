@@ -388,10 +388,7 @@ def _print_history(summary: DesignSummary, fmt: str) -> None:
     if fmt == "json":
         payload = {
             "id": summary.id,
-            "log": [
-                {"date": e.date, "from": e.before, "to": e.after, "by": e.who, "note": e.note}
-                for e in entries
-            ],
+            "log": [entry.as_dict() for entry in entries],
             "days_in_status": days_per_status(entries, datetime.date.today()),
         }
         click.echo(json.dumps(payload, indent=2, ensure_ascii=False))

@@ -229,6 +229,16 @@ class ReviewLogEntry:
     note: str = ""
     line: int = 0
 
+    def as_dict(self) -> dict[str, str]:
+        """``{date, from, to, by, note}``, as ``catalog.json`` and ``status --history`` write it."""
+        return {
+            "date": self.date,
+            "from": self.before,
+            "to": self.after,
+            "by": self.who,
+            "note": self.note,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class DesignSummary:

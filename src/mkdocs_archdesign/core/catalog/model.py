@@ -358,10 +358,7 @@ def entry_dict(entry: CatalogEntry) -> dict[str, Any]:
             else None
         ),
         "escalated_to": entry.escalated_to or None,
-        "review_log": [
-            {"date": e.date, "from": e.before, "to": e.after, "by": e.who, "note": e.note}
-            for e in entry.review_log
-        ],
+        "review_log": [log_entry.as_dict() for log_entry in entry.review_log],
     }
 
 
