@@ -108,3 +108,44 @@ def test_the_size_cap_is_configurable(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setenv(MAX_FILE_BYTES_ENV, "1024")
     with pytest.raises(UnreadableFileError, match="larger than the 1024-byte limit"):
         read_text(path, "template")
+
+
+def test_real_paths_resolve_as_path_resolve_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from mkdocs_archdesign.core.files import RealPaths
+
+    (tmp_path / "real" / "sub").mkdir(parents=True)
+    (tmp_path / "real" / "a.md").write_text("a")
+    (tmp_path / "elsewhere.md").write_text("b")
+    (tmp_path / "linked").symlink_to(tmp_path / "real" / "sub")
+    (tmp_path / "real" / "out.md").symlink_to(tmp_path / "elsewhere.md")
+    monkeypatch.chdir(tmp_path)
+    names = [
+        "real/a.md",
+        "real/out.md",
+        "linked/../a.md",  # ".." after a symlinked folder: the link's target's parent
+        "linked/missing.md",
+        "real/./a.md",
+        ".",
+        str(tmp_path / "linked" / ".."),
+    ]
+    real = RealPaths()
+    for name in names:
+        assert real(Path(name)) == Path(name).resolve(), name
+
+
+def test_a_design_behind_a_symlinked_folder_and_dotdot_stays_inside(tmp_path: Path) -> None:
+    from mkdocs_archdesign.core.files import NotReadableAsDesignError, read_regular_bytes
+
+    docs = tmp_path / "docs"
+    (docs / "design").mkdir(parents=True)
+    (docs / "design" / "a.md").write_text("inside")
+    (tmp_path / "secret.md").write_text("secret")
+    (docs / "design" / "leak.md").symlink_to(tmp_path / "secret.md")
+    (docs / "hop").symlink_to(docs / "design")
+    assert read_regular_bytes(docs / "hop" / ".." / "design" / "a.md", docs) == b"inside"
+    with pytest.raises(NotReadableAsDesignError, match="outside"):
+        read_regular_bytes(docs / "hop" / "leak.md", docs)
+    # Named outside the docs folder, a file is read as given.
+    assert read_regular_bytes(tmp_path / "secret.md", docs) == b"secret"

@@ -208,15 +208,17 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
     Returns:
         Files in a stable order (the named files may be among them).
     """
-    from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.files import RealPaths  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415
 
     if project.path is None:
         fallback = FALLBACK_DESIGN_DIR
         configured = discover([fallback]) if fallback.is_dir() else []
     else:
         configured = _selected_files(project) if project.docs_dir.is_dir() else []
-    known = {path.resolve() for path in configured}
-    outside = sorted({path.parent for path in files if path.resolve() not in known})
+    real = RealPaths()
+    known = {real(path) for path in configured}
+    outside = sorted({path.parent for path in files if real(path) not in known})
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
     # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
     designs, _ = split_project_files(project, [*configured, *siblings])

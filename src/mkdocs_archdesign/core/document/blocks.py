@@ -42,6 +42,39 @@ class _Container:
     has_content: bool = False
 
 
+#: First characters (after containers) that can open a block quote or list item.
+_CONTAINER_STARTS = frozenset(">-*+0123456789")
+#: First characters of a leaf that is not paragraph text: fences, ATX headings, HTML,
+#: setext underlines, thematic breaks, reference definitions, indented code (the space).
+_LEAF_STARTS = frozenset("`~#<=-*_[ ")
+#: Characters whose run opens a block only when a space, a tab or the line's end follows
+#: it (a list marker, a thematic break, a setext underline).
+_RUNS = frozenset("-*_+=")
+#: Every character a line (no container open) can start a block with.
+_BLOCK_STARTS = _CONTAINER_STARTS | _LEAF_STARTS
+_BULLETS = frozenset("-*+")
+_FENCE_CHARS = frozenset("`~")
+
+
+def _plain_start(text: str) -> bool:
+    """Whether non-blank ``text`` (at column 0, no container open) can only be prose.
+
+    A run of ``-``, ``*``, ``_``, ``+`` or ``=`` followed by another character
+    (``**Label**``, ``--flag``) is neither a list marker, a thematic break nor a setext
+    underline: each needs a space, a tab or the line's end after the run. One or two
+    backticks or tildes (inline code) do not open a fence.
+    """
+    first = text[0]
+    if first not in _BLOCK_STARTS:
+        return True
+    if first in _RUNS:
+        after = text[len(text) - len(text.lstrip(first)) :][:1]
+        return after not in (" ", "\t", "")
+    if first in _FENCE_CHARS:
+        return not text.startswith(first * 3)
+    return False
+
+
 class BlockScanner:
     """Walks a design's lines once and fills :class:`Node` objects as it goes."""
 
@@ -93,26 +126,87 @@ class BlockScanner:
 
     def line(self, index: int) -> int:
         """Scan the line at ``index``; return the index of the next line to scan."""
-        raw = self.text(index)
-        matched, pos = self.match(raw) if self.stack else (0, 0)
-        content = raw[pos:]
-        if not content.strip():
+        raw = self.lines[index]
+        if "\t" in raw:
+            raw = raw.expandtabs(4)
+        stack = self.stack
+        if not raw or raw.isspace():  # blank (isspace is strip's test, without a copy)
+            if stack:
+                self._close(self._blank_depth())
+            self.para = []
+            return index + 1
+        if not stack:
+            if _plain_start(raw):
+                # Nothing is open and the line opens no block: the common prose line
+                # skips the container and leaf dispatch.
+                return self._text(index, raw, raw)
+            matched, pos = 0, 0
+        elif raw[0] not in " >":
+            matched, pos = 0, 0  # column 0 continues no list item and no block quote
+        else:
+            matched, pos = self.match(raw)
+        content = raw[pos:] if pos else raw
+        body = content.lstrip(" ")
+        if not body or body.isspace():
             self._close(matched)
             self.para = []
             return index + 1
-        if matched < len(self.stack):
+        indent = len(content) - len(body)
+        first = body[0]
+        if indent < 4 and first in _BULLETS and body[1:2] == " ":
+            text = body[2:]
+            if text and not text.isspace() and text[0] != " " and _plain_start(text):
+                return self._prose_item(index, raw, matched, pos, indent, text)
+        if first == "#" and indent < 4:
+            found = marks.atx_heading(body, 0)
+            if found is not None:
+                # A heading is never a lazy line: it closes what it does not continue.
+                if matched < len(stack):
+                    del stack[matched:]
+                for container in stack:
+                    container.has_content = True
+                self._heading(Heading(found[0], found[1], index + 1))
+                return index + 1
+        if matched < len(stack):
             if self.para and self._lazy(content):
                 self._paragraph(index, raw, content)
                 return index + 1
             self._close(matched)
             self.para = []
-        for container in self.stack:
+        for container in stack:
             container.has_content = True
         # Most lines are prose: only ">", a bullet or a digit can open a container.
-        first = content.lstrip(" ")[:1]
-        if first in (">", "-", "*", "+") or "0" <= first <= "9":
+        if first in _CONTAINER_STARTS and indent < 4:
             content = self._open_containers(index, raw, pos)
         return self._leaf(index, raw, content)
+
+    def _prose_item(
+        self, index: int, raw: str, matched: int, pos: int, indent: int, text: str
+    ) -> int:
+        """A bullet item (one space after the marker) whose text opens no block.
+
+        The commonest list line, taken without the general container dispatch: a bullet
+        with text interrupts a paragraph (so the line is never a lazy continuation), it
+        closes the containers the line did not continue and opens one item of width 2.
+        """
+        stack = self.stack
+        if matched < len(stack):
+            del stack[matched:]
+        for container in stack:
+            container.has_content = True
+        self.current.items.append(ListItem(text.strip(), index + 1, pos + indent, None))
+        stack.append(_Container(False, indent + 2, False))
+        self.para = []
+        return self._text(index, raw, text)
+
+    def _blank_depth(self) -> int:
+        """How many open containers a blank line continues (what :meth:`match` gives it)."""
+        depth = 0
+        for container in self.stack:
+            if container.quote or (container.blank_start and not container.has_content):
+                break
+            depth += 1
+        return depth
 
     def _close(self, keep: int) -> None:
         if keep < len(self.stack):
@@ -179,7 +273,7 @@ class BlockScanner:
     def _leaf(self, index: int, raw: str, content: str) -> int:
         """Scan the leaf block ``content`` starts on line ``index``."""
         indent = marks.leading_spaces(content)
-        if indent == len(content) or not content.strip():
+        if indent == len(content) or content.isspace():
             return index + 1  # an empty list item or quote line: nothing but the marker
         if indent > 3:
             if self.para:
@@ -187,6 +281,8 @@ class BlockScanner:
                 return index + 1
             return self._indented_code(index + 1)
         first = content[indent]
+        if first not in _LEAF_STARTS or _plain_start(content[indent:]):
+            return self._text(index, raw, content)
         if first in "`~":
             fence = marks.fence_open(content, indent)
             if fence is not None:
@@ -215,6 +311,10 @@ class BlockScanner:
             if label is not None:
                 self.refs.add(label)
                 return index + 1
+        return self._text(index, raw, content)
+
+    def _text(self, index: int, raw: str, content: str) -> int:
+        """Paragraph text, or a table's header line; return the next line to scan."""
         if "|" in content and index + 1 < self.count:
             end = self._table(index, raw, content)
             if end:
@@ -224,12 +324,14 @@ class BlockScanner:
 
     def _paragraph(self, index: int, raw: str, content: str) -> None:
         stripped = content.strip()
+        line = index + 1
+        current = self.current
         if stripped.startswith("**"):
             label = label_of(stripped)
             if label is not None:
-                self.current.labels.append(Label(label[0], label[1], index + 1))
-        self.current.prose.append((index + 1, raw.strip()))
-        self.para.append((index + 1, stripped))
+                current.labels.append(Label(label[0], label[1], line))
+        current.prose.append((line, stripped if raw is content else raw.strip()))
+        self.para.append((line, stripped))
 
     def _heading(self, heading: Heading) -> None:
         self.para = []

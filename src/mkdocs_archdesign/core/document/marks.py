@@ -212,8 +212,8 @@ def thematic_break(stripped: str) -> bool:
     first = stripped[:1]
     if first not in ("-", "*", "_") or not first:
         return False
-    compact = stripped.replace(" ", "").replace("\t", "")
-    return len(compact) >= 3 and compact.count(first) == len(compact)
+    # Only the marker, spaces and tabs, and at least three markers.
+    return not stripped.strip(first + " \t") and stripped.count(first) >= 3
 
 
 def setext_level(content: str, indent: int) -> int:

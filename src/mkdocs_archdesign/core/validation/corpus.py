@@ -10,6 +10,7 @@ from pathlib import Path
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import CATALOG_FENCE, is_catalog_page
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
@@ -144,8 +145,9 @@ def with_context(files: Sequence[Path], context: Sequence[Path]) -> list[Path]:
     the whole corpus even when only some files are reported on; a file named twice (as
     ``x.md`` and ``docs/design/x.md``) is one design, so identity is the resolved path.
     """
-    named = {path.resolve() for path in files}
-    extra = [path for path in context if path.resolve() not in named]
+    real = RealPaths()
+    named = {real(path) for path in files}
+    extra = [path for path in context if real(path) not in named]
     return [*files, *extra]
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.spec import SPEC_SUFFIX
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.validation.corpus import display_paths, match_glob
 from mkdocs_archdesign.core.validation.validator import (
@@ -52,11 +53,12 @@ def split_specs(
     designs: list[Path] = []
     specs: list[Path] = []
     anchor = docs_dir.resolve() if docs_dir is not None else None
+    real = RealPaths()
     for path in files:
         relative = path.name
         if anchor is not None:
             try:
-                relative = path.resolve().relative_to(anchor).as_posix()
+                relative = real(path).relative_to(anchor).as_posix()
             except ValueError:
                 relative = path.name
         (specs if is_spec_path(relative, settings) else designs).append(path)
