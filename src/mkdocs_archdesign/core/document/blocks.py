@@ -75,6 +75,11 @@ def _plain_start(text: str) -> bool:
     return False
 
 
+def _prose_text(text: str) -> bool:
+    """Whether a list item's text after ``- `` is prose: not blank, no block it opens."""
+    return bool(text) and text[0] != " " and not text.isspace() and _plain_start(text)
+
+
 class BlockScanner:
     """Walks a design's lines once and fills :class:`Node` objects as it goes."""
 
@@ -94,8 +99,35 @@ class BlockScanner:
         """Scan from line index ``start`` to the end."""
         index = start
         count = self.count
+        lines = self.lines
+        stack = self.stack
+        # Blank lines and prose with nothing open are most lines of a design: they are
+        # told apart here, without a call per line (see :meth:`line` for the rest).
         while index < count:
-            index = self.line(index)
+            raw = lines[index]
+            if not raw:
+                if stack:
+                    self._close(self._blank_depth())
+                self.para = []
+                index += 1
+            elif "\t" in raw:
+                index = self.line(index)
+            elif raw[0] in _BULLETS and raw[1:2] == " " and _prose_text(raw[2:]):
+                # A bullet at column 0 continues no container: it closes them all.
+                index = self._prose_item(index, raw, 0, 0, 0, raw[2:])
+            elif stack:
+                index = self.line(index)
+            elif raw[0] == "#":
+                found = marks.atx_heading(raw, 0)
+                if found is None:
+                    index = self._text(index, raw, raw)
+                else:
+                    self._heading(Heading(found[0], found[1], index + 1))
+                    index += 1
+            elif _plain_start(raw):
+                index = self._text(index, raw, raw)
+            else:
+                index = self.line(index)
 
     def text(self, index: int) -> str:
         """Line ``index`` with tabs expanded (only lines that have a tab pay for it)."""
@@ -137,9 +169,7 @@ class BlockScanner:
             return index + 1
         if not stack:
             if _plain_start(raw):
-                # Nothing is open and the line opens no block: the common prose line
-                # skips the container and leaf dispatch.
-                return self._text(index, raw, raw)
+                return self._text(index, raw, raw)  # nothing open, and it opens no block
             matched, pos = 0, 0
         elif raw[0] not in " >":
             matched, pos = 0, 0  # column 0 continues no list item and no block quote
@@ -155,7 +185,7 @@ class BlockScanner:
         first = body[0]
         if indent < 4 and first in _BULLETS and body[1:2] == " ":
             text = body[2:]
-            if text and not text.isspace() and text[0] != " " and _plain_start(text):
+            if _prose_text(text):
                 return self._prose_item(index, raw, matched, pos, indent, text)
         if first == "#" and indent < 4:
             found = marks.atx_heading(body, 0)
@@ -194,10 +224,22 @@ class BlockScanner:
             del stack[matched:]
         for container in stack:
             container.has_content = True
-        self.current.items.append(ListItem(text.strip(), index + 1, pos + indent, None))
+        stripped = text.strip()
+        line = index + 1
+        current = self.current
+        current.items.append(ListItem(stripped, line, pos + indent, None))
         stack.append(_Container(False, indent + 2, False))
-        self.para = []
-        return self._text(index, raw, text)
+        if "|" in text:
+            self.para = []
+            return self._text(index, raw, text)
+        # The item's paragraph, as _paragraph records it (inlined: the commonest line).
+        if stripped.startswith("**"):
+            label = label_of(stripped)
+            if label is not None:
+                current.labels.append(Label(label[0], label[1], line))
+        current.prose.append((line, raw.strip()))
+        self.para = [(line, stripped)]
+        return line
 
     def _blank_depth(self) -> int:
         """How many open containers a blank line continues (what :meth:`match` gives it)."""
@@ -353,6 +395,17 @@ class BlockScanner:
         depth = len(self.stack)
         body: list[str] = []
         end = index + 1
+        lines = self.lines
+        closer = fence.char * fence.length
+        if not depth and not fence.indent:
+            # Nothing to match or cut: only a line holding the closer can end the block.
+            while end < self.count:
+                raw = lines[end]
+                if closer in raw and marks.fence_closes(self.text(end), fence):
+                    self.current.fences.append(Fence(fence.info, index + 1, end + 1, tuple(body)))
+                    return end + 1
+                body.append(raw.expandtabs(4) if "\t" in raw else raw)
+                end += 1
         while end < self.count:
             raw = self.text(end)
             matched, pos = self.match(raw) if depth else (0, 0)
@@ -449,13 +502,19 @@ class BlockScanner:
             return 0
         rows: list[tuple[str, ...]] = []
         end = index + 2
-        while end < self.count:
-            row_raw = self.text(end)
-            matched, pos = self.match(row_raw) if depth else (0, 0)
-            row = row_raw[pos:]
-            if matched < depth or "|" not in row or not row.strip():
+        lines = self.lines
+        count = self.count
+        while end < count:
+            row = lines[end]
+            if "|" not in row:
                 break
-            rows.append(cells(row))
+            if depth or "\t" in row:
+                row_raw = self.text(end)
+                matched, pos = self.match(row_raw) if depth else (0, 0)
+                row = row_raw[pos:]
+                if matched < depth or "|" not in row:
+                    break
+            rows.append(cells(row))  # a row with a pipe is never blank
             end += 1
         self.current.tables.append(Table(header, tuple(rows), index + 1))
         self.current.prose.append((index + 1, raw.strip()))
