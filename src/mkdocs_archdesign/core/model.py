@@ -249,7 +249,8 @@ class DesignSummary:
     Attributes:
         id: The file name without ``.md`` and without a trailing ``-design``.
         path: The design's path as given (docs-relative in the plugin).
-        title: Front matter ``title``, else the first level-1 heading, else the id.
+        title: Front matter ``title``, else the first level-1 heading, else the id, as
+            plain text (inline Markdown rendered: :func:`~.document.inline.plain_title`).
         status: The review status, ``None`` when it is not a known status.
         status_text: The status as written (for unknown statuses).
         owner: Front matter ``owner`` or an empty string.
@@ -273,6 +274,8 @@ class DesignSummary:
         escalated_to: Who an open escalation is with (``**Escalated**:``), or ``""``.
         review_log: The ``**Review Log**:`` entries, oldest first.
         level2_status: For a design, its Level 2 spec's status once linked (``""``: none).
+        title_markdown: The title as written, inline Markdown and all (``""`` when a
+            summary is built without it: then ``title`` is the source too).
     """
 
     id: str
@@ -301,6 +304,7 @@ class DesignSummary:
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
     level2_status: str = ""
+    title_markdown: str = ""
 
     @property
     def completeness(self) -> float:

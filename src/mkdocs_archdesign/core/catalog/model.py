@@ -100,7 +100,7 @@ class CatalogEntry:
 
     Attributes:
         id: The design id (file name without ``.md`` and ``-design``).
-        title: The design's title.
+        title: The design's title as plain text (inline Markdown rendered).
         path: The docs-relative source path (``design/order-service-design.md``).
         url: The page URL relative to the site root, as MkDocs computes it.
         status: The canonical status when known, else the status as written.
@@ -120,6 +120,7 @@ class CatalogEntry:
         level2: The design's Level 2 spec, or ``None``.
         escalated_to: Who an open escalation is with, or ``""``.
         review_log: The review trail, oldest first.
+        title_markdown: The title as written (``""``: the same as ``title``).
     """
 
     id: str
@@ -143,6 +144,7 @@ class CatalogEntry:
     level2: Level2Link | None = None
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
+    title_markdown: str = ""
 
     @property
     def stage(self) -> Stage:
@@ -251,6 +253,7 @@ def entry_from_summary(
     return CatalogEntry(
         id=summary.id,
         title=summary.title,
+        title_markdown=summary.title_markdown or summary.title,
         path=summary.path,
         url=page_url(summary.path, use_directory_urls),
         status=status,
@@ -333,6 +336,7 @@ def entry_dict(entry: CatalogEntry) -> dict[str, Any]:
     return {
         "id": entry.id,
         "title": entry.title,
+        "title_markdown": entry.title_markdown,
         "path": entry.path,
         "url": entry.url,
         "status": entry.status,

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from mkdocs_archdesign.core import rules as _rules  # noqa: F401 - registers every rule
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
+from mkdocs_archdesign.core.document.inline import plain_title
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
 from mkdocs_archdesign.core.document.spec import (
     Level1Facts,
@@ -376,7 +377,10 @@ def _summarise(
 ) -> DesignSummary:
     meta = ctx.meta
     ident = design_id(path if path_id is None else path_id, meta.get("id"))
-    title = text_value(meta.get("title")) or ctx.design.title_heading or ident
+    source = text_value(meta.get("title")) or ctx.design.title_heading or ident
+    # Shown as text everywhere (catalog, board, graph, catalog.json); the page's own
+    # heading is rendered by MkDocs from the source.
+    title = plain_title(source, ctx.design.references) or source
     _, api_items = api_overview_items(ctx)
     # The template's `TODO_method(arg)` names no method of the module.
     api_count = sum(1 for item in api_items if not _PLACEHOLDER_METHOD_RE.search(item.text))
@@ -395,6 +399,7 @@ def _summarise(
         id=ident,
         path=path,
         title=title,
+        title_markdown=source,
         status=ctx.status if ctx.status_text else Status.DRAFT,
         status_text=ctx.status_text or Status.DRAFT.value,
         owner=text_value(meta.get("owner")),
