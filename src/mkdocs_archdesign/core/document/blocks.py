@@ -107,7 +107,9 @@ class BlockScanner:
             raw = lines[index]
             if not raw:
                 if stack:
-                    self._close(self._blank_depth())
+                    depth = self._blank_depth()
+                    if depth < len(stack):
+                        del stack[depth:]
                 self.para = []
                 index += 1
             elif "\t" in raw:
@@ -124,10 +126,22 @@ class BlockScanner:
                 else:
                     self._heading(Heading(found[0], found[1], index + 1))
                     index += 1
-            elif _plain_start(raw):
+            elif not _plain_start(raw):
+                index = self.line(index)
+            elif "|" in raw:
                 index = self._text(index, raw, raw)
             else:
-                index = self.line(index)
+                # _paragraph inlined for the commonest line: prose with nothing open.
+                stripped = raw.strip()
+                line = index + 1
+                current = self.current
+                if stripped.startswith("**"):
+                    label = label_of(stripped)
+                    if label is not None:
+                        current.labels.append(Label(label[0], label[1], line))
+                current.prose.append((line, stripped))
+                self.para.append((line, stripped))
+                index = line
 
     def text(self, index: int) -> str:
         """Line ``index`` with tabs expanded (only lines that have a tab pay for it)."""

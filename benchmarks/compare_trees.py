@@ -1,0 +1,81 @@
+"""``check`` of one corpus by two source trees, rounds alternating, in one run.
+
+Usage::
+
+    git worktree add /tmp/base 9953820
+    .venv/bin/python -m benchmarks.compare_trees /tmp/base/src src --size 1000 --rounds 7
+
+Each tree's ``src`` folder is put first on ``PYTHONPATH`` of a fresh process running
+``mkdocs-archdesign check docs/design`` in the generated site (the same interpreter and
+dependencies for both). One untimed run per tree fills its bytecode cache; then every
+round runs both trees, the order swapped every round, so load on a shared machine falls
+on both alike. Prints every sample, the medians and their ratio (after / before); both
+trees must report the same findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from benchmarks.corpus import generate_site
+
+_CHECK = "import sys; from mkdocs_archdesign.cli import main; sys.argv[0] = 'check'; main()"
+
+
+def _run(src: Path, site: Path, cache: Path) -> tuple[float, str]:
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(src.resolve()),
+        "PYTHONDONTWRITEBYTECODE": "",
+        "PYTHONPYCACHEPREFIX": str(cache),
+    }
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-c", _CHECK, "check", "docs/design"],
+        cwd=site,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    seconds = time.perf_counter() - start
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"check with {src} exited {done.returncode}: {done.stderr[-400:]}")
+    return seconds, done.stdout.strip().splitlines()[-1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.compare_trees")
+    parser.add_argument("before", type=Path, help="the old tree's src folder")
+    parser.add_argument("after", type=Path, help="the new tree's src folder")
+    parser.add_argument("--size", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=7)
+    parser.add_argument("--workdir", type=Path, default=Path("benchmarks/.corpus"))
+    options = parser.parse_args(argv)
+    site = generate_site(options.workdir / f"site-{options.size}", options.size).root
+    trees = {"before": options.before, "after": options.after}
+    caches = {name: (options.workdir / f".pycache-{name}").resolve() for name in trees}
+    totals = {name: _run(src, site, caches[name])[1] for name, src in trees.items()}
+    if totals["before"] != totals["after"]:
+        print(f"note: the trees report differently: {totals}")
+    samples: dict[str, list[float]] = {name: [] for name in trees}
+    for round_index in range(options.rounds):
+        order = list(trees) if round_index % 2 == 0 else list(reversed(trees))
+        for name in order:
+            samples[name].append(_run(trees[name], site, caches[name])[0])
+    for name, values in samples.items():
+        shown = ", ".join(f"{value:.3f}" for value in values)
+        print(f"{name}: median {statistics.median(values):.3f} s  [{shown}]")
+    ratio = statistics.median(samples["after"]) / statistics.median(samples["before"])
+    print(f"after / before: {ratio:.3f} ({options.size} designs, {options.rounds} rounds)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
