@@ -93,6 +93,8 @@ def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
 
 
 def _is_signature(code: str) -> bool:
+    if ":" not in code and "->" not in code and "def" not in code:
+        return False  # no annotation, no return arrow, no def: the common call or prose
     if _DEF_RE.search(code) or _RETURN_RE.search(code):
         return True
     return any(_ANNOTATION_RE.search(params) for params in _PARAMS_RE.findall(code))
