@@ -30,6 +30,7 @@ from mkdocs_archdesign.core.catalog.render import (
     render_table,
 )
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.inline import plain_title
 from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.output.handoff_graph import next_step_text, render_handoff_graph
@@ -62,7 +63,10 @@ def test_every_value_really_carries_the_hostile_string(summaries: list[DesignSum
     hostile = [s for s in summaries if s.id.startswith("h")]
     assert len(hostile) == len(ALL)
     for summary, value in zip(hostile, ALL, strict=True):
-        assert summary.title == value.strip() or summary.title == value
+        assert summary.title_markdown in (value.strip(), value)
+        # Shown as text: the hostile string's inline Markdown rendered, entities decoded
+        # (so `&lt;script&gt;` reaches every output as `<script>` and must be escaped there).
+        assert summary.title == (plain_title(summary.title_markdown) or summary.title_markdown)
         assert summary.findings, summary.id
 
 
@@ -91,8 +95,11 @@ def test_catalog_html_and_mermaid_are_safe(summaries: list[DesignSummary]) -> No
 
 def test_catalog_json_round_trips(summaries: list[DesignSummary]) -> None:
     data = json.loads(catalog_json(build_catalog(summaries)))
-    titles = {entry["title"] for entry in data["designs"]}
-    assert {value.strip() for value in ALL} <= {title.strip() for title in titles}
+    # The source survives byte for byte in title_markdown; title is its plain text.
+    sources = {entry["title_markdown"] for entry in data["designs"]}
+    assert {value.strip() for value in ALL} <= {source.strip() for source in sources}
+    for entry in data["designs"]:
+        assert entry["title"] == (plain_title(entry["title_markdown"]) or entry["title_markdown"])
 
 
 def test_catalog_csv_neutralises_formulas(summaries: list[DesignSummary]) -> None:
