@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,23 @@ def render_default_template(
     return render_design(
         default_template_source(), DesignRequest(title, module, owner, "2024-01-01")
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_mkdocs_process() -> Iterator[None]:
+    """Give every test the plugin instances a fresh ``mkdocs`` process would get.
+
+    MkDocs keeps plugins that define ``on_startup`` in the ``plugins`` option of the
+    ``MkDocsConfig`` class, that is for the whole process: that is how ``serve`` reuses
+    them across rebuilds. In one pytest process that made a test that served, or that
+    warmed the validation cache, change the verdict of whichever test ran next (found by
+    running the suite in random order). A test that means to reuse an instance does so
+    within itself.
+    """
+    yield
+    defaults = sys.modules.get("mkdocs.config.defaults")
+    if defaults is not None:
+        defaults.MkDocsConfig.plugins.plugin_cache.clear()
 
 
 @dataclass

@@ -5,8 +5,10 @@ read, so cross-design rules see the whole site and ``--dirty`` rebuilds report t
 findings as full builds. Pages are then decorated one by one in ``on_page_markdown``.
 
 The plugin defines ``on_startup``, so MkDocs keeps one instance alive across ``mkdocs
-serve`` rebuilds. Everything is therefore reset per build; only the validation cache
-survives, and it is keyed by content, template and settings so it is never stale.
+serve`` rebuilds (and for the rest of the process). Everything is therefore reset per
+build; only the validation cache survives, and it is keyed by content, template and
+settings so it is never stale. ``on_shutdown`` ends the session, so a later command in
+the same process starts from build mode with an empty cache.
 """
 
 from __future__ import annotations
@@ -106,6 +108,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """End the command's session: back to build mode, with an empty cache.
+
+        MkDocs keeps this instance for the rest of the process, so whatever runs next in
+        the same process (another ``build()``, a test) must not inherit ``serve``'s state.
+        """
+        self.serving = False
+        self.cache.clear()
+        self._cache_key = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, load the template, and hook the stylesheet and statuses."""
