@@ -26,6 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
@@ -99,6 +100,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._stashed: dict[str, str] = {}
         self._strip_for_search = False
         self._env: Environment | None = None
+        self._theme: Theme | None = None
         self._docs_dir: Path | None = None
         self._theme_templates: dict[str, bool] = {}
         #: Whether the page being rendered is a design (the list splitter works only then).
@@ -131,6 +133,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.page_options = page_options_from_config(self.config)
         site_setup.drop_markdown_extension(config)
         self._docs_dir = Path(config.docs_dir)
+        self._theme = config.theme
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
@@ -179,17 +182,6 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._enforce_fail_on()
         self.catalog_page.add_files(files, config, designs, specs)
         return files
-
-    def on_env(
-        self, env: Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> Environment | None:
-        """Keep the theme's template environment to check design pages against.
-
-        A design's ``template`` or ``icon`` that the theme lacks would abort the build.
-        """
-        self._env = env
-        self._theme_templates = {}
-        return None
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -293,7 +285,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
 
     def _has_theme_template(self, name: str) -> bool:
         if self._env is None:
-            return True  # no theme environment yet (not a real build): nothing to check
+            # MkDocs renders every page's Markdown before on_env hands out its environment,
+            # so build the theme's own one (the loader page templates resolve through).
+            self._env = self._theme.get_env() if self._theme is not None else None
+            if self._env is None:
+                return True  # no theme (not a real build): nothing to check
         known = self._theme_templates.get(name)
         if known is None:
             try:
@@ -305,6 +301,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         return known
 
     def _reset(self) -> None:
+        self._env = None
+        self._theme_templates = {}
         self.summaries = []
         self.summary_by_uri = {}
         self.design_files = {}
