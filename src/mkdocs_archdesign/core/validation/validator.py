@@ -113,7 +113,7 @@ def build_context(design: ScannedDesign, template: Template, settings: Settings)
         status_text = front_status.strip()
     elif review.status:
         status_text = review.status.strip()
-    status = Status.parse(status_text) if status_text else None
+    status = settings.stage_of(status_text) if status_text else None
     return DesignContext(design, template, settings, sections, review, status_text, status)
 
 
@@ -396,7 +396,7 @@ def _summarise(
         path=path,
         title=title,
         status=ctx.status if ctx.status_text else Status.DRAFT,
-        status_text=ctx.status_text or Status.DRAFT.value,
+        status_text=ctx.settings.statuses.canonical(ctx.status_text) or ctx.settings.draft_word,
         owner=text_value(meta.get("owner")),
         module=text_value(meta.get("module")),
         tags=string_list(meta.get("tags")),
