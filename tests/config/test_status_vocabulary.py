@@ -153,3 +153,19 @@ def test_glob_match_agrees_with_fnmatch_on_every_short_text(pattern: str) -> Non
 def test_glob_match_treats_regex_and_glob_characters_as_text() -> None:
     assert glob_match("v[1]?.*", "v[1]?.x")
     assert not glob_match("v[1]?.*", "v1x.x")
+
+
+def test_the_draft_policy_follows_the_stage_not_the_word() -> None:
+    from mkdocs_archdesign.core.document.template import load_template
+    from mkdocs_archdesign.core.model import Severity
+    from mkdocs_archdesign.core.validation.validator import check_texts
+
+    text = "---\nstatus: {}\n---\n# Thin\n"
+    template = load_template()
+    kep = Settings(statuses={"provisional": "draft", "Draft": "pending-review"})
+    draft = check_texts([("design/a.md", text.format("provisional"))], template, kep)[0]
+    review = check_texts([("design/a.md", text.format("Draft"))], template, kep)[0]
+    assert draft.status is Status.DRAFT
+    assert {f.severity for f in draft.findings if f.code == "AD101"} == {Severity.INFO}
+    assert review.status is Status.PENDING_REVIEW
+    assert {f.severity for f in review.findings if f.code == "AD101"} == {Severity.ERROR}

@@ -337,7 +337,9 @@ def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
         return False
     if not ctx.status_text:
         return True  # a design with no status anywhere is a Draft
-    return ctx.status is Status.DRAFT or normalise_status_key(ctx.status_text) == "draft"
+    if ctx.status is not None:
+        return ctx.status is Status.DRAFT  # the configured stage decides, whatever the word
+    return normalise_status_key(ctx.status_text) == "draft"
 
 
 def _ignored_lines(design: ScannedDesign) -> dict[int, frozenset[str]]:
