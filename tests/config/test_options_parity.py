@@ -32,6 +32,19 @@ CASES: list[dict[str, Any]] = [
     {"statuses": []},
     {"statuses": ["Proposed", "Accepted"]},
     {"statuses": ["Draft", "draft"]},
+    {
+        "statuses": {
+            "Proposed": "pending-review",
+            "Accepted": "approved",
+            "Rejected": "changes-requested",
+            "Deprecated": "superseded",
+            "superseded by *": "superseded",
+        }
+    },
+    {"statuses": {"Proposed": "reviewing"}},
+    {"statuses": {"*": "superseded"}},
+    {"statuses": ["superseded by *"]},
+    {"statuses": {}},
     {"fail_on": "sometimes"},
     {"fail_on": "WARNING"},
     {"draft_findings": "drop"},

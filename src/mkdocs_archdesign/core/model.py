@@ -273,6 +273,7 @@ class DesignSummary:
         escalated_to: Who an open escalation is with (``**Escalated**:``), or ``""``.
         review_log: The ``**Review Log**:`` entries, oldest first.
         level2_status: For a design, its Level 2 spec's status once linked (``""``: none).
+        level2_stage: That spec's workflow stage (``None``: no spec, or an unknown status).
     """
 
     id: str
@@ -301,6 +302,7 @@ class DesignSummary:
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
     level2_status: str = ""
+    level2_stage: Status | None = None
 
     @property
     def completeness(self) -> float:

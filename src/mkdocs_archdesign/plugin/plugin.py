@@ -140,7 +140,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             self.cache.clear()  # a changed config or template invalidates every result
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
-        site_setup.register_status_titles(config)
+        site_setup.register_status_titles(config, self.settings.statuses)
         extensions: list[Any] = config.markdown_extensions
         if self._lists not in extensions:
             # Python-Markdown takes Extension instances in the same list as names.

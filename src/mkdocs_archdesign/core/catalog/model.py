@@ -103,8 +103,8 @@ class CatalogEntry:
         title: The design's title.
         path: The docs-relative source path (``design/order-service-design.md``).
         url: The page URL relative to the site root, as MkDocs computes it.
-        status: The canonical status when known, else the status as written.
-        workflow_status: The status for workflow purposes (unknown statuses are Draft).
+        status: The status in the team's words (the configured spelling of a name).
+        workflow_status: The workflow stage (unknown statuses are Draft).
         owner: The owner, or ``""``.
         tags: Front matter tags.
         depends_on: Ids of the designs this one depends on.
@@ -120,6 +120,7 @@ class CatalogEntry:
         level2: The design's Level 2 spec, or ``None``.
         escalated_to: Who an open escalation is with, or ``""``.
         review_log: The review trail, oldest first.
+        status_known: Whether the status is a configured one (``status_slug`` ``unknown`` if not).
     """
 
     id: str
@@ -143,6 +144,7 @@ class CatalogEntry:
     level2: Level2Link | None = None
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
+    status_known: bool = True
 
     @property
     def stage(self) -> Stage:
@@ -156,9 +158,7 @@ class CatalogEntry:
     @property
     def status_slug(self) -> str:
         """A CSS-safe name for the status (``unknown`` for statuses outside the workflow)."""
-        if self.status == self.workflow_status.value:
-            return self.workflow_status.slug
-        return "unknown"
+        return self.workflow_status.slug if self.status_known else "unknown"
 
     def sort_key(self) -> tuple[int, str, str]:
         """Workflow order, then title (case-insensitive), then path for stability."""
@@ -238,7 +238,6 @@ def entry_from_summary(
     summary: DesignSummary, use_directory_urls: bool, spec: DesignSummary | None = None
 ) -> CatalogEntry:
     """Turn a validated design's summary (and its Level 2 spec's) into a catalog entry."""
-    status = summary.status.value if summary.status is not None else summary.status_text
     level2 = None
     if spec is not None:
         level2 = Level2Link(
@@ -253,8 +252,9 @@ def entry_from_summary(
         title=summary.title,
         path=summary.path,
         url=page_url(summary.path, use_directory_urls),
-        status=status,
+        status=summary.status_text,
         workflow_status=summary.effective_status,
+        status_known=summary.status is not None,
         owner=summary.owner,
         tags=summary.tags,
         depends_on=summary.depends_on,

@@ -172,12 +172,31 @@ def render_table(catalog: Catalog, page_dest: str) -> str:
     )
 
 
+def _stage_labels(catalog: Catalog) -> list[tuple[Status, str]]:
+    """Each stage present, labelled with the team's words for it (``Proposed``).
+
+    A stage whose designs use more than three words (``superseded by ADR-0001``, …)
+    is labelled with its first word and an ellipsis.
+    """
+    words: dict[Status, list[str]] = {}
+    for entry in catalog.entries:
+        if entry.status_known:
+            seen = words.setdefault(entry.workflow_status, [])
+            if entry.status not in seen:
+                seen.append(entry.status)
+    labels = []
+    for stage in Status:
+        if stage in words:
+            found = words[stage]
+            labels.append((stage, " / ".join(found) if len(found) <= 3 else f"{found[0]} …"))
+    return labels
+
+
 def _filter_bar(catalog: Catalog) -> str:
     owners = sorted({e.owner for e in catalog.entries if e.owner}, key=str.casefold)
     tags = sorted({t for e in catalog.entries for t in e.tags}, key=str.casefold)
-    present = {e.status_slug: e.status for e in catalog.entries}
-    statuses = [(s.slug, s.value) for s in Status if s.slug in present]
-    if "unknown" in present:
+    statuses = [(stage.slug, label) for stage, label in _stage_labels(catalog)]
+    if any(e.status_slug == "unknown" for e in catalog.entries):
         statuses.append(("unknown", "Other status"))
     total = len(catalog.entries)
     # Hidden until the script runs: without JavaScript the controls would do nothing.

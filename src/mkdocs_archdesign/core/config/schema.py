@@ -24,7 +24,8 @@ from mkdocs_archdesign.core.config.settings import (
     RuleLevel,
     Settings,
 )
-from mkdocs_archdesign.core.model import FailOn, Status
+from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.model import FailOn
 
 #: The workflow roles and their default display names (``roles:`` renames them).
 DEFAULT_ROLES: dict[str, str] = {
@@ -153,19 +154,6 @@ def _rules(value: Any) -> dict[str, RuleLevel]:
     return levels
 
 
-def _statuses(value: Any) -> tuple[str, ...]:
-    # Today a list of names; a mapping form (name or pattern -> workflow stage) is
-    # meant to be dispatched here, returning a richer value, without touching callers.
-    names = _string_list(value)
-    seen: set[str] = set()
-    for name in names:
-        key = name.casefold()
-        if key in seen:
-            raise ValueError(f"{name!r} is listed twice")
-        seen.add(key)
-    return names
-
-
 def _roles(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a mapping of role keys to display names")
@@ -213,7 +201,7 @@ OPTIONS: dict[str, OptionSpec] = {
     "rules": OptionSpec(_rules, {}),
     "fail_on": OptionSpec(_enum(FailOn), FailOn.ERROR),
     "draft_findings": OptionSpec(_enum(DraftPolicy), DraftPolicy.DOWNGRADE),
-    "statuses": OptionSpec(_statuses, tuple(status.value for status in Status)),
+    "statuses": OptionSpec(StatusVocabulary.parse, StatusVocabulary.default()),
     "handoff_graph": OptionSpec(_bool_or("stepper", "mermaid"), True),
     "nav_status": OptionSpec(_bool_or("auto"), "auto"),
     "show_findings": OptionSpec(_enum(ShowFindings), ShowFindings.SERVE),

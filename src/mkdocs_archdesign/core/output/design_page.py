@@ -106,6 +106,7 @@ class HandoffGraphs:
             summary.status,
             summary.handoffs,
             summary.level2_status,
+            summary.level2_stage,
             tuple(sorted(roles.items())),
             mermaid,
             next_step,

@@ -154,7 +154,7 @@ def next_step_text(summary: DesignSummary, roles: Mapping[str, str] | None = Non
             f"then request another review from {names['tech-lead']}."
         )
     if status is Status.APPROVED and summary.level2_status:
-        if Status.parse(summary.level2_status) is Status.APPROVED:
+        if summary.level2_stage is Status.APPROVED:
             return (
                 f"Next step: {names['coder-specialist']} implements from the approved "
                 "Level 2 API specification."

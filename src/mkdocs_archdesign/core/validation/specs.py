@@ -118,10 +118,14 @@ def check_spec_files(
 def attach_specs(
     designs: Sequence[DesignSummary], specs: Sequence[DesignSummary]
 ) -> list[DesignSummary]:
-    """The designs with ``level2_status`` set from the spec that names each of them."""
+    """The designs with ``level2_status`` (and stage) set from the spec that names each."""
     linked = link_specs(designs, specs)
     return [
-        dataclasses.replace(d, level2_status=linked[d.id].status_text) if d.id in linked else d
+        dataclasses.replace(
+            d, level2_status=linked[d.id].status_text, level2_stage=linked[d.id].status
+        )
+        if d.id in linked
+        else d
         for d in designs
     ]
 

@@ -113,7 +113,7 @@ def build_context(design: ScannedDesign, template: Template, settings: Settings)
         status_text = front_status.strip()
     elif review.status:
         status_text = review.status.strip()
-    status = Status.parse(status_text) if status_text else None
+    status = settings.stage_of(status_text) if status_text else None
     return DesignContext(design, template, settings, sections, review, status_text, status)
 
 
@@ -337,7 +337,9 @@ def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
         return False
     if not ctx.status_text:
         return True  # a design with no status anywhere is a Draft
-    return ctx.status is Status.DRAFT or normalise_status_key(ctx.status_text) == "draft"
+    if ctx.status is not None:
+        return ctx.status is Status.DRAFT  # the configured stage decides, whatever the word
+    return normalise_status_key(ctx.status_text) == "draft"
 
 
 def _ignored_lines(design: ScannedDesign) -> dict[int, frozenset[str]]:
@@ -396,7 +398,7 @@ def _summarise(
         path=path,
         title=title,
         status=ctx.status if ctx.status_text else Status.DRAFT,
-        status_text=ctx.status_text or Status.DRAFT.value,
+        status_text=ctx.settings.statuses.canonical(ctx.status_text) or ctx.settings.draft_word,
         owner=text_value(meta.get("owner")),
         module=text_value(meta.get("module")),
         tags=string_list(meta.get("tags")),
