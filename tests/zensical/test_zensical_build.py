@@ -6,6 +6,7 @@ the same badge, handoff graph, next step and catalog rows as its MkDocs build.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -143,6 +144,15 @@ def test_zensical_catalog_matches_the_mkdocs_build(docs_sites: tuple[Path, Path]
     assert len(catalog_rows(zensical)) == len(DESIGN_PAGES)
     for marker in ("data-archdesign-catalog", "archdesign-board", "Dependency graph"):
         assert marker in zensical, marker
+    # The dependency graph is the same source, Level 2 chain and links included.
+    graphs = [
+        re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)
+        for page in (zensical, mkdocs)
+    ]
+    assert graphs[0] == graphs[1] and len(graphs[0]) == 1
+    source = html.unescape(graphs[0][0])
+    assert re.search(r"^    d\d+ -\.->\|Level 2\| s\d+$", source, re.M)
+    assert re.search(r'^    click s\d+ href "examples/payment-gateway-api-spec/"$', source, re.M)
 
 
 def test_a_hostile_title_is_escaped_on_zensical(tmp_path: Path) -> None:
