@@ -10,6 +10,7 @@ import html
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -120,7 +121,8 @@ def docs_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("zensical-docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
-    zensical_build(root)
+    result = zensical_build(root)
+    (root / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     mkdocs_site = tmp_path_factory.mktemp("mkdocs-docs")
     build(load_config(str(REPO_ROOT / "mkdocs.yml"), strict=True, site_dir=str(mkdocs_site)))
     return root / "site", mkdocs_site
@@ -153,6 +155,15 @@ def test_zensical_catalog_matches_the_mkdocs_build(docs_sites: tuple[Path, Path]
     source = html.unescape(graphs[0][0])
     assert re.search(r"^    d\d+ -\.->\|Level 2\| s\d+$", source, re.M)
     assert re.search(r'^    click s\d+ href "examples/payment-gateway-api-spec/"$', source, re.M)
+
+
+def test_zensical_counts_designs_and_specs_as_check_does(
+    docs_sites: tuple[Path, Path], build_total_of_check: Callable[[Path], str]
+) -> None:
+    log = (docs_sites[0].parent / "build.log").read_text(encoding="utf-8")
+    total = build_total_of_check(REPO_ROOT)
+    assert "2 Level 2 spec(s)" in total
+    assert f"archdesign: {total}" in log
 
 
 def test_a_hostile_title_is_escaped_on_zensical(tmp_path: Path) -> None:
