@@ -166,6 +166,29 @@ def test_zensical_counts_designs_and_specs_as_check_does(
     assert f"archdesign: {total}" in log
 
 
+def test_a_design_over_max_file_bytes_is_ad000_on_zensical(tmp_path: Path) -> None:
+    root = tmp_path / "capped"
+    (root / "docs" / "design").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "design" / "big-design.md").write_text(
+        "---\nstatus: Draft\n---\n# Big\n\n" + "x" * 5000 + "\n", encoding="utf-8"
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - mkdocs_archdesign.extension:\n"
+        "      max_file_bytes: 4096\n      show_findings: always\n",
+        encoding="utf-8",
+    )
+    result = zensical_build(root)
+    assert "design/big-design.md:1 AD000 cannot read design/big-design.md: larger than the " in (
+        result.stdout + result.stderr
+    )
+    assert "4096-byte size cap" in result.stdout + result.stderr
+    page = (root / "site/design/big-design/index.html").read_text(encoding="utf-8")
+    # Zensical itself reads and publishes the page's text; the extension shows why it
+    # refused the design (the plugin, under MkDocs, also withholds the text).
+    assert "AD000" in page and "4096-byte size cap" in page
+
+
 def test_a_hostile_title_is_escaped_on_zensical(tmp_path: Path) -> None:
     # Zensical prints page.meta's title unescaped (<title>, nav, header): the extension
     # neutralises a design's front matter as the plugin does under MkDocs.
