@@ -56,6 +56,13 @@ CASES: list[dict[str, Any]] = [
     {"roles": {"wizard": "Gandalf"}},
     {"catalog_page": "../outside.md"},
     {"enabled": "sometimes"},
+    {"max_file_bytes": 4096},
+    {"max_file_bytes": 0},
+    {"max_file_bytes": -1},
+    {"max_file_bytes": 2**40},
+    {"max_file_bytes": "64MB"},
+    {"max_file_bytes": True},
+    {"max_file_bytes": 1.5},
 ]
 
 

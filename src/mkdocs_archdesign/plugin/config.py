@@ -127,6 +127,9 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     level2_folder = _Option[Any]("level2_folder")
     """Where ``handoff`` writes specs, relative to ``docs_dir``; default: beside the design."""
 
+    max_file_bytes = _Option[int]("max_file_bytes")
+    """The size cap, in bytes, on every design and spec read (default 64 MiB, at most 1 GiB)."""
+
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:
     """Translate validated plugin options into the core validator's settings.

@@ -58,7 +58,7 @@ from mkdocs_archdesign.core.validation.validator import (
     UNREADABLE_CODE,
     DesignResult,
     check_corpus,
-    unreadable_result,
+    read_design_source,
 )
 from mkdocs_archdesign.plugin import build_log, site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
@@ -206,7 +206,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if page.file.abs_src_path is None:
             return None  # generated in memory by another plugin: nothing to open
         try:
-            data = read_regular_bytes(Path(page.file.abs_src_path), self._docs_dir)
+            data = read_regular_bytes(
+                Path(page.file.abs_src_path), self._docs_dir, self.settings.max_file_bytes
+            )
         except OSError:
             # Unreadable, not a regular file (MkDocs would block on a FIFO or read
             # /dev/zero forever), over the cap or a symlink out of docs_dir: the AD000
@@ -343,29 +345,22 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             )
         except TemplateError as exc:
             raise PluginError(f"archdesign: level2_template: {exc}") from None
-        items = []
-        for file in files:
-            try:
-                items.append((file.src_uri, file.content_string.lstrip("\ufeff")))
-            except (UnicodeDecodeError, OSError):
-                items.append((file.src_uri, ""))
+        items = [(file.src_uri, self._read(file)) for file in files]
         return check_spec_texts(items, designs, template, self.settings)
+
+    def _read(self, file: File) -> str | DesignResult:
+        """A design's or spec's text, read as ``check`` reads it, or its AD000 result."""
+        if file.abs_src_path is None:  # generated in memory by another plugin
+            return file.content_string
+        return read_design_source(
+            Path(file.abs_src_path), file.src_uri, self.settings, self._docs_dir
+        )
 
     def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri
-        try:
-            if file.abs_src_path is None:  # generated in memory by another plugin
-                text = file.content_string
-            else:
-                data = read_regular_bytes(Path(file.abs_src_path), self._docs_dir)
-                text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return unreadable_result(
-                path, f"not UTF-8 text (byte {exc.start}): {path}", self.settings
-            )
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            return unreadable_result(path, f"cannot read {path}: {reason}", self.settings)
+        text = self._read(file)
+        if not isinstance(text, str):
+            return text
         assert self.template is not None
         if is_catalog_page(text):
             return None

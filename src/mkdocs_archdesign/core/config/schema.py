@@ -25,6 +25,7 @@ from mkdocs_archdesign.core.config.settings import (
     Settings,
 )
 from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.files import DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT
 from mkdocs_archdesign.core.model import FailOn
 
 #: The workflow roles and their default display names (``roles:`` renames them).
@@ -184,6 +185,19 @@ def _docs_folder(value: Any) -> str:
     return path
 
 
+def _file_bytes(value: Any) -> int:
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or not 1 <= value <= MAX_FILE_BYTES_LIMIT
+    ):
+        raise ValueError(
+            f"expected a whole number of bytes from 1 to {MAX_FILE_BYTES_LIMIT} (1 GiB), "
+            f"got {value!r}"
+        )
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class OptionSpec:
     """One option of the schema: its parser and its default (already normalised)."""
@@ -213,6 +227,7 @@ OPTIONS: dict[str, OptionSpec] = {
     "level2_specs": OptionSpec(_string_list, DEFAULT_LEVEL2_SPECS),
     "level2_template": OptionSpec(_text, None),
     "level2_folder": OptionSpec(_docs_folder, None),
+    "max_file_bytes": OptionSpec(_file_bytes, DEFAULT_MAX_FILE_BYTES),
 }
 
 
@@ -288,6 +303,7 @@ def settings_from_options(options: Mapping[str, Any], config_dir: Path | None = 
         level2_specs=values["level2_specs"],
         level2_template=level2_template,
         level2_folder=values["level2_folder"],
+        max_file_bytes=values["max_file_bytes"],
     )
 
 

@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.files import DEFAULT_MAX_FILE_BYTES
 from mkdocs_archdesign.core.model import FailOn, Severity, Status
 
 #: The glob, relative to the docs folder, that selects design pages by default.
@@ -62,6 +63,8 @@ class Settings:
         level2_template: A custom Level 2 template path, or ``None`` for the packaged one.
         level2_folder: Where ``handoff`` writes specs (docs-relative), or ``None`` to
             write each beside its design.
+        max_file_bytes: The size cap on every design and spec read; a larger file gets
+            AD000 with the reason.
     """
 
     designs: tuple[str, ...] = DEFAULT_DESIGNS
@@ -76,6 +79,7 @@ class Settings:
     level2_specs: tuple[str, ...] = DEFAULT_LEVEL2_SPECS
     level2_template: str | None = None
     level2_folder: str | None = None
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     def __post_init__(self) -> None:
         # Callers in code may pass plain strings; store the enums so every comparison

@@ -85,19 +85,47 @@ class DesignResult:
     ignored_lines: dict[int, frozenset[str]]
 
 
-def read_design_text(path: Path, root: Path | None = None) -> str:
+def read_design_text(path: Path, root: Path | None = None, max_bytes: int | None = None) -> str:
     """Read a design file as UTF-8 (a BOM is allowed): a regular file, within the size cap.
 
     Args:
         path: The design file.
         root: The docs folder: a design in it that is a symlink must stay in it.
+        max_bytes: The size cap (``Settings.max_file_bytes``); ``None``: the default.
 
     Raises:
         OSError: If the file cannot be read, is not a regular file, is over the cap or
             leaves ``root`` (the ``strerror`` says which).
         UnicodeDecodeError: If it is not UTF-8.
     """
-    return read_regular_bytes(path, root).decode("utf-8")
+    return read_regular_bytes(path, root, max_bytes).decode("utf-8")
+
+
+def read_design_source(
+    path: Path, shown: str, settings: Settings, root: Path | None = None
+) -> str | DesignResult:
+    """A design's or spec's text, or the AD000 result that says why it cannot be read.
+
+    The CLI, the plugin, the Zensical extension and the language server read every design
+    and spec through this, so each refuses the same files (over ``max_file_bytes``, not a
+    regular file, a symlink out of ``root``, not UTF-8) with the same one-line reason.
+
+    Args:
+        path: The file.
+        shown: The path findings name.
+        settings: Validator settings (``max_file_bytes``, AD000's severity).
+        root: The docs folder: a file in it that is a symlink must stay in it.
+
+    Returns:
+        The text (a BOM kept), or an unreadable result.
+    """
+    try:
+        return read_design_text(path, root, settings.max_file_bytes)
+    except UnicodeDecodeError as exc:
+        return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return unreadable_result(shown, f"cannot read {shown}: {reason}", settings)
 
 
 def build_context(design: ScannedDesign, template: Template, settings: Settings) -> DesignContext:
