@@ -48,9 +48,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("designs", type=int)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--workdir", type=Path, default=HERE / ".corpus")
+    parser.add_argument(
+        "--variants",
+        default="off,default,nav,tags",
+        help="comma-separated subset to build (off is always built: it is the baseline)",
+    )
     args = parser.parse_args(argv)
     site = generate_site(args.workdir / f"site-{args.designs}", args.designs)
-    configs = variant_configs(site.root, site.config_on, site.config_off)
+    wanted = {"off", *args.variants.split(",")}
+    configs = {
+        name: path
+        for name, path in variant_configs(site.root, site.config_on, site.config_off).items()
+        if name in wanted
+    }
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     names = list(configs)
     samples: dict[str, list[float]] = {name: [] for name in names}
@@ -68,9 +78,13 @@ def main(argv: list[str] | None = None) -> int:
     rows: dict[str, Any] = {}
     for name in names:
         value = median(samples[name])
+        # Each round's build against the same round's plugin-off build: drift between
+        # rounds on a shared machine cancels out of the ratio.
+        paired = [on / off for on, off in zip(samples[name], samples["off"], strict=True)]
         rows[name] = {
             "median_s": round(value, 3),
             "overhead_pct": round((value - base) / base * 100, 1),
+            "paired_overhead_pct": round((median(paired) - 1) * 100, 1),
             "html_mib": round(sizes[name], 1),
             "samples": [round(s, 3) for s in samples[name]],
         }

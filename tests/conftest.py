@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -27,6 +28,23 @@ def render_default_template(
     return render_design(
         default_template_source(), DesignRequest(title, module, owner, "2024-01-01")
     )
+
+
+@pytest.fixture(autouse=True)
+def _fresh_mkdocs_process() -> Iterator[None]:
+    """Give every test the plugin instances a fresh ``mkdocs`` process would get.
+
+    MkDocs keeps plugins that define ``on_startup`` in the ``plugins`` option of the
+    ``MkDocsConfig`` class, that is for the whole process: that is how ``serve`` reuses
+    them across rebuilds. In one pytest process that made a test that served, or that
+    warmed the validation cache, change the verdict of whichever test ran next (found by
+    running the suite in random order). A test that means to reuse an instance does so
+    within itself.
+    """
+    yield
+    defaults = sys.modules.get("mkdocs.config.defaults")
+    if defaults is not None:
+        defaults.MkDocsConfig.plugins.plugin_cache.clear()
 
 
 @dataclass
@@ -101,3 +119,37 @@ def caplog_mkdocs(caplog: pytest.LogCaptureFixture) -> Iterator[pytest.LogCaptur
     """Capture everything MkDocs and the plugin log (DEBUG and up)."""
     caplog.set_level(logging.INFO, logger="mkdocs")
     yield caplog
+
+
+@pytest.fixture
+def build_total_of_check() -> Callable[[Path], str]:
+    """``f(root)``: what a build's total must say, from ``check`` run there as a subprocess.
+
+    ``check`` ends with ``6 designs, 2 Level 2 specs, 0 errors, 0 warnings, 147 info``; the
+    plugin's and the extension's build logs must count the same docs the same way.
+    """
+    import re
+    import subprocess
+    import sys
+
+    def expected(root: Path) -> str:
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs_archdesign", "check", "--quiet"],
+            cwd=root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=300,
+        )
+        match = re.search(
+            r"^(\d+) designs, (?:(\d+) Level 2 specs, )?(\d+) errors, (\d+) warnings, "
+            r"(\d+) info$",
+            result.stdout,
+            re.M,
+        )
+        assert match is not None, result.stdout + result.stderr
+        designs, specs, errors, warnings, infos = match.groups()
+        kinds = f"{designs} design(s)" + (f", {specs} Level 2 spec(s)" if specs else "")
+        return f"{kinds} checked: {errors} error(s), {warnings} warning(s), {infos} info"
+
+    return expected

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -32,13 +33,17 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_site_builds_strict_with_no_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
+    tmp_path: Path, caplog: pytest.LogCaptureFixture, build_total_of_check: Callable[[Path], str]
 ) -> None:
-    caplog.set_level(logging.WARNING, logger="mkdocs")
+    caplog.set_level(logging.INFO, logger="mkdocs")
     config = load_config(str(REPO_ROOT / "mkdocs.yml"), strict=True, site_dir=str(tmp_path))
     build(config)
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert warnings == []
+    # The build's total counts designs and Level 2 specs as `check` does, on the same docs.
+    total = build_total_of_check(REPO_ROOT)
+    assert "2 Level 2 spec(s)" in total
+    assert total in caplog.text
 
 
 def test_own_design_page_is_published_with_its_badge(built_site: Path) -> None:

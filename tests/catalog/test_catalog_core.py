@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -39,7 +40,7 @@ from mkdocs_archdesign.core.catalog.render import (
 )
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import load_template
-from mkdocs_archdesign.core.model import DesignSummary, Status
+from mkdocs_archdesign.core.model import DesignSummary, Stage, Status
 from mkdocs_archdesign.core.validation.validator import check_texts
 
 TODAY = date(2024, 2, 1)
@@ -194,6 +195,72 @@ def test_graph_cap_and_isolated_note() -> None:
     assert "181 connected designs" in graph_note(plan)
 
 
+def _spec(level1: str, status_text: str, ident: str = "", path: str = "") -> DesignSummary:
+    ident = ident or f"{level1}-api-spec"
+    return DesignSummary(
+        id=ident,
+        path=path or f"design/{ident}.md",
+        title=f"{level1} spec",
+        status=Status.parse(status_text),
+        status_text=status_text,
+        kind="spec",
+        level1=level1,
+    )
+
+
+HOSTILE_LABEL = '"]]:::st_approved\nclick d0 href "javascript:alert(1)"\n%%{init: {}}%% <img>|;`'
+
+
+def test_graph_chains_each_design_to_its_level2_spec() -> None:
+    designs = [
+        dataclasses.replace(summary("orders", Status.APPROVED, ("billing",)), title=HOSTILE_LABEL),
+        summary("billing", Status.APPROVED),
+        summary("lonely", Status.APPROVED),
+        summary("bare"),
+    ]
+    specs = [
+        _spec("orders", "Approved", ident=HOSTILE_LABEL, path='design/x"] y.md'),
+        _spec("billing", HOSTILE_LABEL),
+        _spec("lonely", "draft"),
+    ]
+    plan = plan_graph(build_catalog(designs, specs=specs))
+    # A design whose only link is its spec is drawn; one with neither is left out.
+    # The hostile title starts with a quote: it sorts first.
+    assert [entry.id for entry in plan.nodes] == ["orders", "billing", "lonely"]
+    assert plan.omitted_isolated == 1
+    assert "1 design with no dependency and no Level 2 spec" in graph_note(plan)
+    source = render_dependency_graph(plan, "design/index.html")
+    lines = source.splitlines()
+    # The spec's status as written (as design nodes show theirs), coloured by its stage.
+    assert '    s2[["Level 2: lonely-api-spec (draft)"]]:::st_draft' in lines
+    spec_lines = [line for line in lines if "[[" in line]
+    assert len(spec_lines) == 3
+    assert spec_lines[0].endswith(":::st_approved")
+    assert spec_lines[1].endswith(":::st_unknown")  # a status outside the workflow
+    assert "    d0 --> d1" in lines  # orders depends on billing: a plain arrow
+    assert "    d0 -.->|Level 2| s0" in lines and "    d2 -.->|Level 2| s2" in lines
+    assert "    linkStyle 1,2,3 stroke:#1565c0,stroke-width:2px,color:#0d47a1" in lines
+    # The hostile title, spec id and spec status stay inside their labels as entities.
+    for line in spec_lines + [line for line in lines if line.startswith("    d") and '["' in line]:
+        label = re.sub(r"#\w+;", "", line.split('"', 1)[1].rsplit('"', 1)[0])
+        assert not set(label) & set('"[]<>;`|%'), line
+    clicks = [line.strip() for line in lines if line.strip().startswith("click")]
+    assert len(clicks) == 6
+    assert 'click s0 href "x%22%5D%20y/"' in clicks  # the file name, percent-encoded
+    assert all(re.fullmatch(r'click [ds]\d \w+ "[\w.%/-]+"', click) for click in clicks)
+    unlinked = render_dependency_graph(plan).splitlines()
+    assert not any(line.strip().startswith("click") for line in unlinked)
+
+
+def test_graph_cap_counts_a_spec_with_its_design() -> None:
+    designs = [summary(f"d{i}", Status.APPROVED) for i in range(5)]
+    specs = [_spec(f"d{i}", "Draft") for i in range(5)]
+    plan = plan_graph(build_catalog(designs, specs=specs), max_nodes=5)
+    # Two designs and their two specs fit in five nodes; a third design would bring two.
+    assert len(plan.nodes) == 2
+    assert plan.omitted_over_cap == 3
+
+
 def test_cycle_edges_long_chain_no_recursion() -> None:
     edges = [(str(i), str(i + 1)) for i in range(20_000)] + [("20000", "0"), ("x", "x")]
     result = cycle_edges(edges)
@@ -245,3 +312,14 @@ def test_page_markdown_and_placeholders(catalog: Catalog) -> None:
     html = fill_placeholders(markdown, catalog, "design/index.html", TODAY, "../catalog.json")
     assert "<!-- archdesign:" not in html
     assert '<a href="../catalog.json"><code>catalog.json</code></a>' in html
+
+
+def test_a_spec_in_the_teams_own_words_follows_its_stage() -> None:
+    """Under MADR's vocabulary an "Accepted" spec is approved: colour, stage and next step."""
+    design = summary("orders", Status.APPROVED)
+    spec = dataclasses.replace(_spec("orders", "Accepted"), status=Status.APPROVED)
+    catalog = build_catalog([design], specs=[spec])
+    (entry,) = catalog.entries
+    assert entry.stage is Stage.READY_FOR_IMPLEMENTATION
+    lines = render_dependency_graph(plan_graph(catalog), "design/index.html").splitlines()
+    assert '    s0[["Level 2: orders-api-spec (Accepted)"]]:::st_approved' in lines

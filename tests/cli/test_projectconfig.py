@@ -13,7 +13,7 @@ from mkdocs_archdesign.core.config.project import (
     load_yaml_with_inherit,
 )
 from mkdocs_archdesign.core.config.settings import DEFAULT_DESIGNS
-from mkdocs_archdesign.core.model import FailOn
+from mkdocs_archdesign.core.model import FailOn, Status
 
 
 def config(tmp_path: Path, text: str, name: str = "mkdocs.yml") -> Path:
@@ -131,7 +131,9 @@ def test_all_options(tmp_path: Path) -> None:
     assert settings.rules == {"AD203": "off", "AD104": "error"}
     assert settings.fail_on is FailOn.WARNING
     assert settings.draft_findings == "keep"
-    assert settings.statuses == ("Draft", "Accepted")
+    assert settings.statuses.names == ("Draft", "Accepted")
+    # The list form keeps its old meaning: a name outside the defaults is a draft.
+    assert settings.stage_of("accepted") is Status.DRAFT
 
 
 @pytest.mark.parametrize(

@@ -32,6 +32,19 @@ CASES: list[dict[str, Any]] = [
     {"statuses": []},
     {"statuses": ["Proposed", "Accepted"]},
     {"statuses": ["Draft", "draft"]},
+    {
+        "statuses": {
+            "Proposed": "pending-review",
+            "Accepted": "approved",
+            "Rejected": "changes-requested",
+            "Deprecated": "superseded",
+            "superseded by *": "superseded",
+        }
+    },
+    {"statuses": {"Proposed": "reviewing"}},
+    {"statuses": {"*": "superseded"}},
+    {"statuses": ["superseded by *"]},
+    {"statuses": {}},
     {"fail_on": "sometimes"},
     {"fail_on": "WARNING"},
     {"draft_findings": "drop"},
@@ -43,6 +56,13 @@ CASES: list[dict[str, Any]] = [
     {"roles": {"wizard": "Gandalf"}},
     {"catalog_page": "../outside.md"},
     {"enabled": "sometimes"},
+    {"max_file_bytes": 4096},
+    {"max_file_bytes": 0},
+    {"max_file_bytes": -1},
+    {"max_file_bytes": 2**40},
+    {"max_file_bytes": "64MB"},
+    {"max_file_bytes": True},
+    {"max_file_bytes": 1.5},
 ]
 
 

@@ -90,9 +90,7 @@ def test_rebuilds_under_churn_equal_a_fresh_build(make_site: Callable[..., Any])
     try:
         served = _churn(site, config)
     finally:
-        # MkDocs caches plugins that define on_startup for the whole process (that is
-        # how serve keeps them); put this one back in build mode for later tests.
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_shutdown()  # as serve does when it stops
 
     fresh_dir = site.root / "fresh"
     subprocess.run(

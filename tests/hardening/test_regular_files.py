@@ -19,7 +19,7 @@ from typing import Any
 import pytest
 
 from mkdocs_archdesign.core.escape import html_text
-from mkdocs_archdesign.core.files import MAX_FILE_BYTES_ENV, UnreadableFileError, read_text
+from mkdocs_archdesign.core.files import DEFAULT_MAX_FILE_BYTES, UnreadableFileError, read_text
 
 from .corpus import COMPLETE
 
@@ -34,6 +34,18 @@ def _make_hostile(design: Path, kind: str, outside: Path) -> None:
     else:
         outside.write_text(f"# Outside\n\n{SECRET}\n", encoding="utf-8")
         design.symlink_to(outside)
+
+
+def _check_json(cwd: Path) -> subprocess.CompletedProcess[str]:
+    """``check --format json`` as a subprocess (a timeout: a hang fails, never stalls)."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs_archdesign", "check", "--format", "json"],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
 
 
 KINDS = {
@@ -52,14 +64,7 @@ def test_check_reports_ad000_for_a_non_regular_design(tmp_path: Path, kind: str)
         (COMPLETE / "order-service-design.md").read_bytes()
     )
     _make_hostile(folder / "evil-design.md", kind, tmp_path / "secret.md")
-    proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs_archdesign", "check", "--format", "json"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    proc = _check_json(tmp_path)
     assert "Traceback" not in proc.stderr
     report = json.loads(proc.stdout)
     ad000 = [f for f in report["findings"] if f["code"] == "AD000"]
@@ -101,13 +106,68 @@ def test_config_or_template_from_dev_zero_is_one_line(tmp_path: Path, what: str,
     assert f"{what} /dev/zero is not a regular file (a character device)" in proc.stderr
 
 
-def test_the_size_cap_is_configurable(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def _over_the_cap(docs: Path) -> int:
+    """A complete design, a copy over the cap and a spec over it; returns the cap."""
+    design = (COMPLETE / "order-service-design.md").read_text(encoding="utf-8")
+    folder = docs / "design"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "order-service-design.md").write_text(design, encoding="utf-8")
+    cap = len(design.encode("utf-8")) + 100
+    padding = "\n" + "x" * cap + "\n"
+    big = design.replace("Order Service", "Big Service")
+    (folder / "big-service-design.md").write_text(big + padding, encoding="utf-8")
+    spec = '---\ntitle: "Order API"\nstatus: Draft\nlevel1: "order-service"\n---\n# Order API\n'
+    (folder / "order-service-api-spec.md").write_text(spec + padding, encoding="utf-8")
+    return cap
+
+
+def _refusal(cap: int) -> str:
+    return f"larger than the {cap}-byte size cap ("
+
+
+def test_check_gives_ad000_to_a_design_and_a_spec_over_max_file_bytes(tmp_path: Path) -> None:
+    cap = _over_the_cap(tmp_path / "docs")
+    (tmp_path / "mkdocs.yml").write_text(
+        f"site_name: x\nplugins:\n  - archdesign:\n      max_file_bytes: {cap}\n",
+        encoding="utf-8",
+    )
+    proc = _check_json(tmp_path)
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    ad000 = {
+        f["path"]: f["message"] for f in json.loads(proc.stdout)["findings"] if f["code"] == "AD000"
+    }
+    assert sorted(ad000) == [
+        "docs/design/big-service-design.md",
+        "docs/design/order-service-api-spec.md",
+    ]
+    for message in ad000.values():
+        assert _refusal(cap) in message and "raise max_file_bytes" in message
+
+
+def test_build_gives_ad000_to_a_design_and_a_spec_over_max_file_bytes(
+    make_site: Callable[..., Any],
+) -> None:
+    site = make_site(plugins=[{"archdesign": {"fail_on": "never", "show_findings": "always"}}])
+    cap = _over_the_cap(site.docs)
+    site.config["plugins"][0]["archdesign"]["max_file_bytes"] = cap
+    site.build()
+    for page in ("big-service-design", "order-service-api-spec"):
+        html = site.html(f"design/{page}/index.html")
+        assert "AD000" in html and html_text(_refusal(cap)) in html, page
+        assert "x" * 1000 not in html  # nothing of the refused file is published
+    assert "AD000" not in site.html("design/order-service-design/index.html")
+
+
+def test_a_config_over_the_default_cap_is_one_line(tmp_path: Path) -> None:
     path = tmp_path / "big.md"
-    path.write_bytes(b"x" * 2048)
-    assert read_text(path, "template") == "x" * 2048
-    monkeypatch.setenv(MAX_FILE_BYTES_ENV, "1024")
-    with pytest.raises(UnreadableFileError, match="larger than the 1024-byte limit"):
-        read_text(path, "template")
+    with path.open("wb") as handle:  # sparse: the size is there, the bytes are not
+        handle.truncate(DEFAULT_MAX_FILE_BYTES + 1)
+    with pytest.raises(UnreadableFileError) as caught:
+        read_text(path, "config")
+    assert str(caught.value) == (
+        f"config {path} is larger than the {DEFAULT_MAX_FILE_BYTES}-byte size cap "
+        f"({DEFAULT_MAX_FILE_BYTES + 1} bytes)"
+    )
 
 
 def test_real_paths_resolve_as_path_resolve_does(

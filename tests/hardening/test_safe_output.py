@@ -9,6 +9,7 @@ its consumer parses it.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -83,11 +84,31 @@ def test_design_page_fragments_are_safe(summaries: list[DesignSummary]) -> None:
         assert_safe_mermaid(_mermaid(graph), summary.id)
 
 
+def _hostile_specs(summaries: list[DesignSummary]) -> list[DesignSummary]:
+    """A Level 2 spec per hostile design, the hostile string as its id, status and file name."""
+    return [
+        dataclasses.replace(
+            summary,
+            id=summary.title,
+            path=f"design/{summary.title}-api-spec.md",
+            status=None,
+            status_text=summary.title,
+            kind="spec",
+            level1=summary.id,
+        )
+        for summary in summaries
+        if summary.id.startswith("h")
+    ]
+
+
 def test_catalog_html_and_mermaid_are_safe(summaries: list[DesignSummary]) -> None:
-    catalog = build_catalog(summaries)
+    catalog = build_catalog(summaries, specs=_hostile_specs(summaries))
+    assert all(entry.level2 is not None for entry in catalog.entries if entry.id.startswith("h"))
     assert_safe_html(render_table(catalog, "design/index.html"), "table")
     assert_safe_html(render_board(catalog, "design/index.html", date(2025, 1, 1)), "board")
-    assert_safe_mermaid(render_dependency_graph(plan_graph(catalog)), "dependency graph")
+    graph = render_dependency_graph(plan_graph(catalog), "design/index.html")
+    assert graph.count("[[") == len(ALL) and graph.count("click s") == len(ALL)
+    assert_safe_mermaid(graph, "dependency graph")
     page = render_catalog_markdown(catalog)
     html = markdown.markdown(page, extensions=["tables", "md_in_html", "attr_list"])
     assert_safe_html(html, "catalog page")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from collections.abc import Callable
 from importlib import resources
 from typing import Any
@@ -99,3 +101,49 @@ def test_a_spec_fails_the_build_like_a_design(site: Any, caplog_mkdocs: Any) -> 
     with pytest.raises(Abort):
         site.build()
     assert "AD505" in caplog_mkdocs.text and "ghost" in caplog_mkdocs.text
+
+
+def _mermaid_sources(page: str) -> list[str]:
+    """The mermaid sources of a built page (the default theme leaves them as code)."""
+    blocks = re.findall(r'<code class="language-mermaid">(.*?)</code>', page, re.S)
+    return [html.unescape(block) for block in blocks]
+
+
+@pytest.mark.parametrize(
+    ("approved", "spec_class", "current"),
+    [(True, "st_approved", "coder"), (False, "st_draft", "api")],
+)
+def test_the_graphs_follow_the_chain_to_level2(
+    make_site: Callable[..., Any], approved: bool, spec_class: str, current: str
+) -> None:
+    site = make_site(plugins=["search", {"archdesign": {"handoff_graph": "mermaid"}}])
+    for other in COMPLETE.glob("*.md"):
+        site.write(f"design/{other.name}", other.read_text("utf-8"))
+    site.write("design/order-service-api-spec.md", _spec_for(APPROVED.read_text("utf-8"), approved))
+    site.build()
+
+    (graph,) = _mermaid_sources(site.html("design/index.html"))
+    (design_node,) = re.findall(r'^\s*(d\d+)\["Order Service \(Approved\)"\]', graph, re.M)
+    status = "Approved" if approved else "Draft"
+    spec_line = f'[["Level 2: order-service-api-spec ({status})"]]:::{spec_class}'
+    (spec_node,) = re.findall(rf"^\s*(s\d+){re.escape(spec_line)}$", graph, re.M)
+    assert f"{design_node} -.->|Level 2| {spec_node}" in graph
+    # The Level 2 edge is styled apart from the dependency edges, by its index.
+    edges = [line.strip() for line in graph.splitlines() if re.match(r"\s*[dsm]\d+ -", line)]
+    index = edges.index(f"{design_node} -.->|Level 2| {spec_node}")
+    (styled,) = re.findall(r"linkStyle ([\d,]+) stroke:#1565c0", graph)
+    assert styled.split(",") == [str(index)]
+    # Every node links to its page, relative to the catalog page (design/index.html).
+    assert f'click {spec_node} href "order-service-api-spec/"' in graph
+    assert f'click {design_node} href "order-service-design/"' in graph
+    assert (site.site_dir / "design/order-service-api-spec/index.html").is_file()
+
+    # The design page's flowchart marks the same step as the stepper would.
+    sources = _mermaid_sources(site.html("design/order-service-design/index.html"))
+    (flow,) = [source for source in sources if "classDef current" in source]
+    (marked,) = re.findall(r'^\s*(\w+)\["#9654; ', flow, re.M)  # ▶, as an entity
+    assert marked == current
+    assert re.search(rf"^\s*class [\w,]*\b{current}\b[\w,]* current$", flow, re.M)
+    done = re.search(r"^\s*class ([\w,]+) done$", flow, re.M)
+    assert done is not None
+    assert ("api" in done.group(1).split(",")) is approved

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.livereload import LiveReloadServer
 from plugin_helpers import complete_designs, render_default_template, write_complete
@@ -122,3 +123,32 @@ def test_serve_watches_the_custom_template(make_site):
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(site.root))
     plugin.on_serve(server, config=config, builder=server.builder)
     assert str(site.root / "tpl.md") in server._watched_paths
+
+
+def test_a_build_after_a_serve_session_in_one_process_fails_and_starts_cold(make_site):
+    """MkDocs keeps this plugin for the whole process; ``on_shutdown`` ends serve's state.
+
+    Without it a ``build()`` after ``serve`` in the same process (a test run, a tool that
+    drives MkDocs' API) kept serve's lenient gate and passed an incomplete design.
+    """
+    from mkdocs.exceptions import Abort
+
+    site = make_site()
+    site.write("design/alpha-design.md", draft("Alpha"))
+    site.write("design/half-design.md", "---\ntitle: Half\nstatus: Pending Review\n---\n# Half\n")
+    config = site.load()
+    plugin = config.plugins["archdesign"]
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)  # serve reports on the page and in the log, and does not abort
+    assert plugin.serving
+    assert len(plugin.cache) == 2
+    config.plugins.on_shutdown()
+
+    again = site.load()
+    assert again.plugins["archdesign"] is plugin  # the same instance, as MkDocs keeps it
+    assert not plugin.serving
+    assert len(plugin.cache) == 0
+    again.plugins.on_startup(command="build", dirty=False)
+    with pytest.raises(Abort):
+        build(again)
+    assert (plugin.cache.stats.hits, plugin.cache.stats.misses) == (0, 2)

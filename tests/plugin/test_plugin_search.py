@@ -59,3 +59,29 @@ def test_nav_status_option(make_site, option, designs, shown):
     assert ("md-status--archdesign-approved" in html) is shown
     # Off, no design's own status word becomes an empty icon in the nav either.
     assert ("md-status md-status--" in html) is shown
+
+
+def test_nav_icons_follow_the_stage_of_the_teams_words(make_site):
+    site = make_site(
+        theme={"name": "material"},
+        plugins=[
+            {
+                "archdesign": {
+                    "fail_on": "never",
+                    "catalog": False,
+                    "statuses": {"Proposed": "pending-review", "Accepted": "approved"},
+                }
+            }
+        ],
+    )
+    site.write("design/a-design.md", "---\nstatus: Accepted\n---\n# A\n")
+    site.write("design/b-design.md", "---\nstatus: proposed\n---\n# B\n")
+    site.write("design/c-design.md", "---\nstatus: Approved\n---\n# C\n")  # not configured
+    site.build()
+    html = site.html("index.html")
+    assert html.count("md-status--archdesign-approved") == 1
+    assert html.count("md-status--archdesign-pending-review") == 1
+    assert html.count("md-status--archdesign-unknown") == 1
+    # The tooltip names the stage in the team's word.
+    assert 'title="Design: Accepted"' in html
+    assert 'title="Design: Proposed"' in html

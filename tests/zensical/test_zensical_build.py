@@ -6,9 +6,11 @@ the same badge, handoff graph, next step and catalog rows as its MkDocs build.
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -119,7 +121,8 @@ def docs_sites(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("zensical-docs")
     shutil.copy(REPO_ROOT / "mkdocs.yml", root / "mkdocs.yml")
     shutil.copytree(REPO_ROOT / "docs", root / "docs")
-    zensical_build(root)
+    result = zensical_build(root)
+    (root / "build.log").write_text(result.stdout + result.stderr, encoding="utf-8")
     mkdocs_site = tmp_path_factory.mktemp("mkdocs-docs")
     build(load_config(str(REPO_ROOT / "mkdocs.yml"), strict=True, site_dir=str(mkdocs_site)))
     return root / "site", mkdocs_site
@@ -143,6 +146,47 @@ def test_zensical_catalog_matches_the_mkdocs_build(docs_sites: tuple[Path, Path]
     assert len(catalog_rows(zensical)) == len(DESIGN_PAGES)
     for marker in ("data-archdesign-catalog", "archdesign-board", "Dependency graph"):
         assert marker in zensical, marker
+    # The dependency graph is the same source, Level 2 chain and links included.
+    graphs = [
+        re.findall(r'<pre class="mermaid"><code>(.*?)</code></pre>', page, re.S)
+        for page in (zensical, mkdocs)
+    ]
+    assert graphs[0] == graphs[1] and len(graphs[0]) == 1
+    source = html.unescape(graphs[0][0])
+    assert re.search(r"^    d\d+ -\.->\|Level 2\| s\d+$", source, re.M)
+    assert re.search(r'^    click s\d+ href "examples/payment-gateway-api-spec/"$', source, re.M)
+
+
+def test_zensical_counts_designs_and_specs_as_check_does(
+    docs_sites: tuple[Path, Path], build_total_of_check: Callable[[Path], str]
+) -> None:
+    log = (docs_sites[0].parent / "build.log").read_text(encoding="utf-8")
+    total = build_total_of_check(REPO_ROOT)
+    assert "2 Level 2 spec(s)" in total
+    assert f"archdesign: {total}" in log
+
+
+def test_a_design_over_max_file_bytes_is_ad000_on_zensical(tmp_path: Path) -> None:
+    root = tmp_path / "capped"
+    (root / "docs" / "design").mkdir(parents=True)
+    (root / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (root / "docs" / "design" / "big-design.md").write_text(
+        "---\nstatus: Draft\n---\n# Big\n\n" + "x" * 5000 + "\n", encoding="utf-8"
+    )
+    (root / "mkdocs.yml").write_text(
+        "site_name: x\nmarkdown_extensions:\n  - mkdocs_archdesign.extension:\n"
+        "      max_file_bytes: 4096\n      show_findings: always\n",
+        encoding="utf-8",
+    )
+    result = zensical_build(root)
+    assert "design/big-design.md:1 AD000 cannot read design/big-design.md: larger than the " in (
+        result.stdout + result.stderr
+    )
+    assert "4096-byte size cap" in result.stdout + result.stderr
+    page = (root / "site/design/big-design/index.html").read_text(encoding="utf-8")
+    # Zensical itself reads and publishes the page's text; the extension shows why it
+    # refused the design (the plugin, under MkDocs, also withholds the text).
+    assert "AD000" in page and "4096-byte size cap" in page
 
 
 def test_a_hostile_title_is_escaped_on_zensical(tmp_path: Path) -> None:

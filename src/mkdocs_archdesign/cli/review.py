@@ -279,7 +279,7 @@ def _finish(
             f"mkdocs-archdesign: overridden: {terminal_text(shown)}:{terminal_text(reason)}",
             err=True,
         )
-    change = f"{terminal_text(shown)}: {outcome.before.value} -> {outcome.after.value}"
+    change = terminal_text(f"{shown}: {outcome.before_text} -> {outcome.after_text}")
     if dry_run:
         click.echo(unified_diff(old, outcome.text, shown), nl=False)
         click.echo(f"{change} (dry run, nothing written)", err=True)
@@ -412,7 +412,8 @@ def status_record(summary: DesignSummary, spec: DesignSummary | None = None) -> 
     return {
         "id": summary.id,
         "path": summary.path,
-        "status": summary.status.value if summary.status is not None else summary.status_text,
+        "status": summary.status_text,
+        "stage": summary.status.slug if summary.status is not None else "unknown",
         "reviewer": summary.reviewer,
         "review_date": summary.review_date,
         "ready_for_handoff": summary.ready_for_handoff,

@@ -17,11 +17,12 @@ import os
 import stat
 from pathlib import Path
 
-#: The environment variable that sets the size cap, in bytes.
-MAX_FILE_BYTES_ENV = "ARCHDESIGN_MAX_FILE_BYTES"
-
 #: The default cap: far above any real design (the test corpus reads a 20 MB one).
+#: ``max_file_bytes`` in the options sets it for designs and specs.
 DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024
+
+#: The largest cap the option accepts: every file read is held in memory whole.
+MAX_FILE_BYTES_LIMIT = 1024 * 1024 * 1024
 
 
 class UnreadableFileError(Exception):
@@ -34,16 +35,6 @@ class NotReadableAsDesignError(OSError):
     An :class:`OSError` whose ``strerror`` is the reason, so callers that already turn
     read errors into one line (AD000) need no new case.
     """
-
-
-def max_file_bytes() -> int:
-    """The size cap in bytes: ``$ARCHDESIGN_MAX_FILE_BYTES``, else 64 MiB."""
-    raw = os.environ.get(MAX_FILE_BYTES_ENV, "").strip()
-    try:
-        value = int(raw) if raw else DEFAULT_MAX_FILE_BYTES
-    except ValueError:
-        return DEFAULT_MAX_FILE_BYTES
-    return value if value > 0 else DEFAULT_MAX_FILE_BYTES
 
 
 def _kind(mode: int) -> str:
@@ -64,20 +55,25 @@ def _refuse(reason: str, path: str | Path) -> NotReadableAsDesignError:
     return NotReadableAsDesignError(0, reason, str(path))
 
 
-def read_regular_bytes(path: str | Path, root: Path | None = None) -> bytes:
+def read_regular_bytes(
+    path: str | Path, root: Path | None = None, max_bytes: int | None = None
+) -> bytes:
     """The bytes of ``path`` if it is a regular file within the cap (and within ``root``).
 
     Args:
         path: The file.
         root: When given and ``path`` lies in it, the file's real location must be in it
             too (a symlink out of the docs folder is refused).
+        max_bytes: The size cap: the ``max_file_bytes`` option for designs and specs
+            (the refusal then names the option); ``None``: :data:`DEFAULT_MAX_FILE_BYTES`
+            (configs, read before there are options, and templates).
 
     Returns:
         The file's bytes.
 
     Raises:
         NotReadableAsDesignError: Not a regular file, a symlink leaving ``root``, or larger
-            than :func:`max_file_bytes`.
+            than ``max_bytes``.
         OSError: Any other failure to open or read.
     """
     if root is not None:
@@ -88,9 +84,9 @@ def read_regular_bytes(path: str | Path, root: Path | None = None) -> bytes:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise _refuse(f"not a regular file ({_kind(info.st_mode)})", path)
-        cap = max_file_bytes()
+        cap = DEFAULT_MAX_FILE_BYTES if max_bytes is None else max_bytes
         if info.st_size > cap:
-            raise _refuse(f"larger than the {cap}-byte limit ({MAX_FILE_BYTES_ENV})", path)
+            raise _refuse(_over_cap(info.st_size, cap, max_bytes is not None), path)
         chunks = []
         remaining = cap + 1
         while remaining > 0:
@@ -100,10 +96,16 @@ def read_regular_bytes(path: str | Path, root: Path | None = None) -> bytes:
             chunks.append(chunk)
             remaining -= len(chunk)
         if remaining <= 0:  # it grew past the cap while being read
-            raise _refuse(f"larger than the {cap}-byte limit ({MAX_FILE_BYTES_ENV})", path)
+            raise _refuse(_over_cap(None, cap, max_bytes is not None), path)
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def _over_cap(size: int | None, cap: int, configured: bool) -> str:
+    seen = f" ({size} bytes)" if size is not None else ""
+    option = "; raise max_file_bytes to read it" if configured else ""
+    return f"larger than the {cap}-byte size cap{seen}{option}"
 
 
 def _check_inside(path: Path, root: Path) -> None:

@@ -99,6 +99,41 @@ class Status(enum.Enum):
         return None
 
 
+class Stage(enum.Enum):
+    """Where a design is in the whole handoff chain, Level 1 and Level 2 together.
+
+    The first five follow the Level 1 review; an Approved design then moves on when its
+    Level 2 spec exists (the api-designer at work) and when the spec is approved (ready
+    for implementation by the coder).
+    """
+
+    DRAFT = "draft"
+    PENDING_REVIEW = "pending-review"
+    CHANGES_REQUESTED = "changes-requested"
+    APPROVED = "approved"
+    LEVEL2_IN_PROGRESS = "level2-in-progress"
+    READY_FOR_IMPLEMENTATION = "ready-for-implementation"
+    SUPERSEDED = "superseded"
+
+
+def handoff_stage(status: Status, level2_approved: bool | None) -> Stage:
+    """The handoff-chain stage of a design: its review status, moved on by its Level 2 spec.
+
+    The catalog's board and ``catalog.json``, the page's stepper and flowchart and the
+    next-step line all ask this one function, so they cannot disagree about a design.
+
+    Args:
+        status: The design's status for workflow purposes (unknown statuses are Draft).
+        level2_approved: Whether its Level 2 spec is Approved; ``None`` when it has none.
+
+    Returns:
+        The stage.
+    """
+    if status is Status.APPROVED and level2_approved is not None:
+        return Stage.READY_FOR_IMPLEMENTATION if level2_approved else Stage.LEVEL2_IN_PROGRESS
+    return Stage(status.slug)
+
+
 class Complexity(enum.Enum):
     """Module complexity, which chooses the collaboration workflow (seed section 3.3)."""
 
@@ -276,6 +311,7 @@ class DesignSummary:
         level2_status: For a design, its Level 2 spec's status once linked (``""``: none).
         title_markdown: The title as written, inline Markdown and all (``""`` when a
             summary is built without it: then ``title`` is the source too).
+        level2_stage: That spec's workflow stage (``None``: no spec, or an unknown status).
     """
 
     id: str
@@ -305,6 +341,7 @@ class DesignSummary:
     review_log: tuple[ReviewLogEntry, ...] = ()
     level2_status: str = ""
     title_markdown: str = ""
+    level2_stage: Status | None = None
 
     @property
     def completeness(self) -> float:
@@ -322,6 +359,13 @@ class DesignSummary:
     def effective_status(self) -> Status:
         """The status for workflow purposes: unknown statuses count as Draft."""
         return self.status if self.status is not None else Status.DRAFT
+
+    @property
+    def stage(self) -> Stage:
+        """The handoff-chain stage (see :func:`handoff_stage`)."""
+        # The spec's stage, not its spelling: a team's "Accepted" spec is approved too.
+        level2 = self.level2_stage is Status.APPROVED if self.level2_status else None
+        return handoff_stage(self.effective_status, level2)
 
     @property
     def ready_for_handoff(self) -> bool:

@@ -169,11 +169,9 @@ class _PagePreprocessor(Preprocessor):
             markdown = insert_after_title(markdown, [_stylesheet("archdesign.css")])
         elif corpus.options.catalog and find_catalog_fence(markdown) is not None:
             catalog = corpus.catalog(bool(config.get("use_directory_urls", True)))
-            markdown = replace_catalog_fence(markdown, render_catalog_body(catalog))
-            self.extension.catalog_fill = (
-                catalog,
-                page_dest(page.path, catalog.use_directory_urls),
-            )
+            dest = page_dest(page.path, catalog.use_directory_urls)
+            markdown = replace_catalog_fence(markdown, render_catalog_body(catalog, dest))
+            self.extension.catalog_fill = (catalog, dest)
             markdown += "\n\n" + _stylesheet("catalog.css") + _script("catalog.js") + "\n"
         return markdown.split("\n")
 

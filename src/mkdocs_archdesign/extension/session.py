@@ -38,8 +38,7 @@ from mkdocs_archdesign.core.validation.specs import attach_specs, check_spec_tex
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
-    read_design_text,
-    unreadable_result,
+    read_design_source,
 )
 
 #: Where messages say the options are (Zensical reads them from the same mkdocs.yml).
@@ -180,27 +179,17 @@ class Corpus:
         template = load_template(
             settings.level2_template, settings.section_levels, LEVEL2_TEMPLATE_NAME
         )
-        items = []
-        for relative in paths:
-            try:
-                items.append(
-                    (relative, read_design_text(self.docs_dir / relative).lstrip("\ufeff"))
-                )
-            except (OSError, UnicodeDecodeError):
-                items.append((relative, ""))
+        items = [
+            (relative, read_design_source(self.docs_dir / relative, relative, settings))
+            for relative in paths
+        ]
         return check_spec_texts(items, designs, template, settings)
 
     def _check(self, relative: str) -> DesignResult | None:
         settings = self.options.settings
-        try:
-            text = read_design_text(self.docs_dir / relative)
-        except UnicodeDecodeError as exc:
-            return unreadable_result(
-                relative, f"not UTF-8 text (byte {exc.start}): {relative}", settings
-            )
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            return unreadable_result(relative, f"cannot read {relative}: {reason}", settings)
+        text = read_design_source(self.docs_dir / relative, relative, settings)
+        if not isinstance(text, str):
+            return text
         if is_catalog_page(text):
             return None
         return self.cache.check(text.lstrip("\ufeff"), relative, self.template, settings)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from mkdocs_archdesign.core.model import DesignSummary, FindingCounts
-from mkdocs_archdesign.core.output.build_log import fail_on_message, log_lines
+from mkdocs_archdesign.core.model import DesignSummary
+from mkdocs_archdesign.core.output.build_log import checked_line, fail_on_message, log_lines
 from mkdocs_archdesign.core.validation.cache import CacheStats
 
 __all__ = ["fail_on_message", "report"]
@@ -22,15 +22,4 @@ def report(log: Any, summaries: Sequence[DesignSummary], stats: CacheStats) -> N
     """
     for level, text in log_lines(summaries):
         getattr(log, level.value)("%s", text)
-    total = FindingCounts()
-    for summary in summaries:
-        total = total + summary.counts
-    log.info(
-        "%d design(s) checked: %d error(s), %d warning(s), %d info (%d re-checked, %d cached)",
-        len(summaries),
-        total.error,
-        total.warning,
-        total.info,
-        stats.misses,
-        stats.hits,
-    )
+    log.info("%s", checked_line(summaries, stats.misses, stats.hits))

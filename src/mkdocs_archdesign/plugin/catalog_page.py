@@ -144,7 +144,12 @@ class CatalogPage:
             )
             return
         self.page_file = File.generated(
-            config, self.page_path, content=render_catalog_markdown(self.catalog)
+            config,
+            self.page_path,
+            content=render_catalog_markdown(
+                self.catalog,
+                page_dest=page_dest(self.page_path, self.catalog.use_directory_urls),
+            ),
         )
         files.append(self.page_file)
         if config.nav and not nav_mentions(config.nav, self.page_path):
@@ -164,7 +169,8 @@ class CatalogPage:
         if self.catalog is None or find_catalog_fence(markdown) is None:
             return None
         self.fence_pages.add(page.file.src_uri)
-        return replace_catalog_fence(markdown, render_catalog_body(self.catalog))
+        dest = page_dest(page.file.src_uri, self.catalog.use_directory_urls)
+        return replace_catalog_fence(markdown, render_catalog_body(self.catalog, dest))
 
     def page_content(self, html: str, page: Page) -> str | None:
         """Swap the table and the handoff board into the catalog page's HTML."""

@@ -19,6 +19,7 @@ from mkdocs_archdesign.core.config.schema import (
     settings_from_options,
 )
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.config.statuses import StatusVocabulary
 from mkdocs_archdesign.core.document.template import TemplateError, load_template
 from mkdocs_archdesign.core.output.design_page import PAGE_OPTIONS, PageOptions, page_options
 
@@ -88,8 +89,8 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
     draft_findings = _Option[Any]("draft_findings")
     """Whether findings on Draft designs are downgraded to info (so drafts never fail)."""
 
-    statuses = _Option[tuple[str, ...]]("statuses")
-    """The review statuses designs may use."""
+    statuses = _Option[StatusVocabulary]("statuses")
+    """The review statuses designs may use, each with its workflow stage."""
 
     handoff_graph = _Option[bool | str]("handoff_graph")
     """The collaboration workflow on every design page: ``true`` (the one-line stepper),
@@ -125,6 +126,9 @@ class ArchDesignConfig(Config):  # type: ignore[no-untyped-call]
 
     level2_folder = _Option[Any]("level2_folder")
     """Where ``handoff`` writes specs, relative to ``docs_dir``; default: beside the design."""
+
+    max_file_bytes = _Option[int]("max_file_bytes")
+    """The size cap, in bytes, on every design and spec read (default 64 MiB, at most 1 GiB)."""
 
 
 def settings_from_config(config: ArchDesignConfig) -> Settings:

@@ -5,8 +5,10 @@ read, so cross-design rules see the whole site and ``--dirty`` rebuilds report t
 findings as full builds. Pages are then decorated one by one in ``on_page_markdown``.
 
 The plugin defines ``on_startup``, so MkDocs keeps one instance alive across ``mkdocs
-serve`` rebuilds. Everything is therefore reset per build; only the validation cache
-survives, and it is keyed by content, template and settings so it is never stale.
+serve`` rebuilds (and for the rest of the process). Everything is therefore reset per
+build; only the validation cache survives, and it is keyed by content, template and
+settings so it is never stale. ``on_shutdown`` ends the session, so a later command in
+the same process starts from build mode with an empty cache.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.theme import Theme
 from mkdocs.utils.templates import TemplateContext
 
 from mkdocs_archdesign.core.config.schema import NAV_STATUS_AUTO_LIMIT
@@ -55,7 +58,7 @@ from mkdocs_archdesign.core.validation.validator import (
     UNREADABLE_CODE,
     DesignResult,
     check_corpus,
-    unreadable_result,
+    read_design_source,
 )
 from mkdocs_archdesign.plugin import build_log, site_setup
 from mkdocs_archdesign.plugin.catalog_page import CatalogPage
@@ -97,6 +100,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._stashed: dict[str, str] = {}
         self._strip_for_search = False
         self._env: Environment | None = None
+        self._theme: Theme | None = None
         self._docs_dir: Path | None = None
         self._theme_templates: dict[str, bool] = {}
         #: Whether the page being rendered is a design (the list splitter works only then).
@@ -106,6 +110,16 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember whether this process serves the site (findings show on pages then)."""
         self.serving = command == "serve"
+
+    def on_shutdown(self) -> None:
+        """End the command's session: back to build mode, with an empty cache.
+
+        MkDocs keeps this instance for the rest of the process, so whatever runs next in
+        the same process (another ``build()``, a test) must not inherit ``serve``'s state.
+        """
+        self.serving = False
+        self.cache.clear()
+        self._cache_key = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         """Reset per-build state, load the template, and hook the stylesheet and statuses."""
@@ -119,13 +133,14 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.page_options = page_options_from_config(self.config)
         site_setup.drop_markdown_extension(config)
         self._docs_dir = Path(config.docs_dir)
+        self._theme = config.theme
         self.template = self._load_template()
         key = (self.settings.fingerprint(), self.template.digest)
         if key != self._cache_key:
             self.cache.clear()  # a changed config or template invalidates every result
             self._cache_key = key
         site_setup.add_stylesheet_link(config)
-        site_setup.register_status_titles(config)
+        site_setup.register_status_titles(config, self.settings.statuses)
         extensions: list[Any] = config.markdown_extensions
         if self._lists not in extensions:
             # Python-Markdown takes Extension instances in the same list as names.
@@ -168,17 +183,6 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self.catalog_page.add_files(files, config, designs, specs)
         return files
 
-    def on_env(
-        self, env: Environment, /, *, config: MkDocsConfig, files: Files
-    ) -> Environment | None:
-        """Keep the theme's template environment to check design pages against.
-
-        A design's ``template`` or ``icon`` that the theme lacks would abort the build.
-        """
-        self._env = env
-        self._theme_templates = {}
-        return None
-
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
@@ -202,7 +206,9 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if page.file.abs_src_path is None:
             return None  # generated in memory by another plugin: nothing to open
         try:
-            data = read_regular_bytes(Path(page.file.abs_src_path), self._docs_dir)
+            data = read_regular_bytes(
+                Path(page.file.abs_src_path), self._docs_dir, self.settings.max_file_bytes
+            )
         except OSError:
             # Unreadable, not a regular file (MkDocs would block on a FIFO or read
             # /dev/zero forever), over the cap or a symlink out of docs_dir: the AD000
@@ -281,7 +287,11 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
 
     def _has_theme_template(self, name: str) -> bool:
         if self._env is None:
-            return True  # no theme environment yet (not a real build): nothing to check
+            # MkDocs renders every page's Markdown before on_env hands out its environment,
+            # so build the theme's own one (the loader page templates resolve through).
+            self._env = self._theme.get_env() if self._theme is not None else None
+            if self._env is None:
+                return True  # no theme (not a real build): nothing to check
         known = self._theme_templates.get(name)
         if known is None:
             try:
@@ -293,6 +303,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         return known
 
     def _reset(self) -> None:
+        self._env = None
+        self._theme_templates = {}
         self.summaries = []
         self.summary_by_uri = {}
         self.design_files = {}
@@ -333,29 +345,22 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
             )
         except TemplateError as exc:
             raise PluginError(f"archdesign: level2_template: {exc}") from None
-        items = []
-        for file in files:
-            try:
-                items.append((file.src_uri, file.content_string.lstrip("\ufeff")))
-            except (UnicodeDecodeError, OSError):
-                items.append((file.src_uri, ""))
+        items = [(file.src_uri, self._read(file)) for file in files]
         return check_spec_texts(items, designs, template, self.settings)
+
+    def _read(self, file: File) -> str | DesignResult:
+        """A design's or spec's text, read as ``check`` reads it, or its AD000 result."""
+        if file.abs_src_path is None:  # generated in memory by another plugin
+            return file.content_string
+        return read_design_source(
+            Path(file.abs_src_path), file.src_uri, self.settings, self._docs_dir
+        )
 
     def _check_file(self, file: File) -> DesignResult | None:
         path = file.src_uri
-        try:
-            if file.abs_src_path is None:  # generated in memory by another plugin
-                text = file.content_string
-            else:
-                data = read_regular_bytes(Path(file.abs_src_path), self._docs_dir)
-                text = data.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            return unreadable_result(
-                path, f"not UTF-8 text (byte {exc.start}): {path}", self.settings
-            )
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            return unreadable_result(path, f"cannot read {path}: {reason}", self.settings)
+        text = self._read(file)
+        if not isinstance(text, str):
+            return text
         assert self.template is not None
         if is_catalog_page(text):
             return None

@@ -13,6 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
+from mkdocs_archdesign.core.config.statuses import StatusVocabulary
 from mkdocs_archdesign.core.model import Status
 from mkdocs_archdesign.core.output.page_blocks import SEARCH_EXCLUDE
 
@@ -84,11 +85,13 @@ def add_stylesheet_file(files: Files, config: MkDocsConfig) -> None:
     files.append(File.generated(config, CSS_URI, content=stylesheet()))
 
 
-def register_status_titles(config: MkDocsConfig) -> None:
-    """Give every design status a title in ``extra.status`` (Material's nav tooltip).
+def register_status_titles(config: MkDocsConfig, statuses: StatusVocabulary | None = None) -> None:
+    """Give every design stage a title in ``extra.status`` (Material's nav tooltip).
 
-    A site's own titles for the same slugs win; a non-mapping ``extra.status`` is left
-    alone, because it is the site's and Material would not read it anyway.
+    The icon follows the stage; the title names it in the team's words (``Design:
+    Accepted``) when ``statuses`` has a plain name for it. A site's own titles for the
+    same slugs win; a non-mapping ``extra.status`` is left alone, because it is the
+    site's and Material would not read it anyway.
     """
     extra: Any = config.extra
     titles = extra.get("status")
@@ -98,7 +101,8 @@ def register_status_titles(config: MkDocsConfig) -> None:
     if not isinstance(titles, dict):
         return
     for status in Status:
-        titles.setdefault(nav_status(status.slug), f"Design: {status.value}")
+        word = statuses.name_for(status) if statuses is not None else None
+        titles.setdefault(nav_status(status.slug), f"Design: {word or status.value}")
     titles.setdefault(nav_status("unknown"), "Design: unknown status")
 
 

@@ -1,15 +1,19 @@
-"""The catalog's dependency graph: a mermaid flowchart of designs linked by ``depends_on``.
+"""The catalog's dependency graph: designs linked by ``depends_on``, and each to its Level 2 spec.
 
 What is drawn, so that a 1,000- or 10,000-design site stays usable:
 
 * Superseded designs are left out (they are history, and listed in the table).
-* Designs with no dependency in either direction are left out (they would only be
-  a wall of unconnected boxes; the table lists them).
-* At most :data:`MAX_GRAPH_NODES` designs are drawn, in catalog order (workflow status,
-  then title); a note under the graph says how many were left out.
+* Designs with no dependency in either direction and no Level 2 spec are left out (they
+  would only be a wall of unconnected boxes; the table lists them).
+* At most :data:`MAX_GRAPH_NODES` nodes (designs and their specs) are drawn, in catalog
+  order (workflow status, then title); a note under the graph says how many were left out.
 
-Unknown references are dashed "missing" nodes, and every edge on a dependency cycle
-is drawn red, thick, and labelled ``cycle`` (so it does not rely on colour alone).
+A design's Level 2 spec is a node of its own: a different shape (``[[...]]``), its own
+status colour, a ``Level 2:`` label, and a dotted blue edge labelled ``Level 2`` from the
+design, so the Level 1 to Level 2 chain reads without relying on colour. Unknown
+references are dashed "missing" nodes, and every edge on a dependency cycle is drawn red,
+thick, and labelled ``cycle``. Given the page it lands on, every design and spec node
+links to its page.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.catalog.model import Catalog, CatalogEntry
+from mkdocs_archdesign.core.catalog.model import Catalog, CatalogEntry, relative_url
 from mkdocs_archdesign.core.escape import mermaid_label
 from mkdocs_archdesign.core.graphs import strongly_connected_components
 from mkdocs_archdesign.core.model import Status
@@ -38,18 +42,21 @@ STATUS_STYLES = {
 
 CYCLE_LINK_STYLE = "stroke:#d32f2f,stroke-width:3px,color:#d32f2f"
 
+#: The Level 1 to Level 2 edge: dotted (its ``-.->`` form) and blue.
+LEVEL2_LINK_STYLE = "stroke:#1565c0,stroke-width:2px,color:#0d47a1"
+
 
 @dataclass(frozen=True, slots=True)
 class GraphPlan:
     """What the dependency graph shows, before it becomes mermaid source.
 
     Attributes:
-        nodes: Drawn designs, in catalog order.
+        nodes: Drawn designs, in catalog order; those with a Level 2 spec bring its node.
         missing: Unknown ids referenced by drawn designs, sorted.
         edges: ``(from_id, to_id)`` pairs between drawn nodes (designs or missing).
         cycle_edges: The subset of ``edges`` that lies on a dependency cycle.
         omitted_superseded: Superseded designs left out.
-        omitted_isolated: Designs with no dependency left out.
+        omitted_isolated: Designs with no dependency and no Level 2 spec left out.
         omitted_over_cap: Designs left out because of :data:`MAX_GRAPH_NODES`.
     """
 
@@ -70,11 +77,19 @@ def plan_graph(catalog: Catalog, max_nodes: int = MAX_GRAPH_NODES) -> GraphPlan:
     linked: set[str] = set()
     for entry in live:
         targets = [t for t in entry.depends_on if t in live_ids or t not in by_id]
-        if targets:
+        if targets or entry.level2 is not None:
             linked.add(entry.id)
             linked.update(t for t in targets if t in live_ids)
     connected = [e for e in live if e.id in linked]
-    drawn = connected[:max_nodes]
+    drawn: list[CatalogEntry] = []
+    room = max_nodes
+    for entry in connected:
+        # A spec is drawn with its design or not at all: half a chain would mislead.
+        cost = 1 if entry.level2 is None else 2
+        if cost > room:
+            break
+        drawn.append(entry)
+        room -= cost
     drawn_ids = {e.id for e in drawn}
     edges: list[tuple[str, str]] = []
     missing: set[str] = set()
@@ -122,22 +137,41 @@ def _components(graph: dict[str, list[str]]) -> dict[str, int]:
     }
 
 
-def render_dependency_graph(plan: GraphPlan) -> str:
+def render_dependency_graph(plan: GraphPlan, page_dest: str | None = None) -> str:
     """The mermaid flowchart source (without the fence) for ``plan``.
 
-    Node ids are numbered (``d0``, ``m0``) so no design id can break the syntax; every
-    label goes through :func:`~mkdocs_archdesign.core.escape.mermaid_label`.
+    Node ids are numbered (``d0``, ``s0``, ``m0``) so no design id can break the syntax;
+    every label goes through :func:`~mkdocs_archdesign.core.escape.mermaid_label`.
+
+    Args:
+        plan: What to draw.
+        page_dest: The built HTML file the graph lands on (``design/index.html``): design
+            and spec nodes then link to their pages, relative to it. ``None``: no links.
+
+    Returns:
+        The flowchart source, ending with a newline.
     """
     lines = ["flowchart LR"]
     lines.extend(
         f"    classDef st_{slug.replace('-', '_')} {style}" for slug, style in STATUS_STYLES.items()
     )
     node_ids: dict[str, str] = {}
+    links: list[tuple[str, str]] = []
+    specs: list[tuple[str, str]] = []
     for number, entry in enumerate(plan.nodes):
-        node_ids[entry.id] = f"d{number}"
+        node = node_ids[entry.id] = f"d{number}"
         label = mermaid_label(f"{entry.title} ({entry.status})")
         css = entry.status_slug.replace("-", "_")
-        lines.append(f'    d{number}["{label}"]:::st_{css}')
+        lines.append(f'    {node}["{label}"]:::st_{css}')
+        links.append((node, entry.url))
+        if entry.level2 is not None:
+            spec = f"s{len(specs)}"
+            # The team's word for the spec's status, coloured by its stage (as designs are).
+            label = mermaid_label(f"Level 2: {entry.level2.id} ({entry.level2.status})")
+            css = entry.level2.status_slug.replace("-", "_")
+            lines.append(f'    {spec}[["{label}"]]:::st_{css}')
+            links.append((spec, entry.level2.url))
+            specs.append((node, spec))
     for number, ident in enumerate(plan.missing):
         node_ids[ident] = f"m{number}"
         label = mermaid_label(f"missing: {ident}")
@@ -149,8 +183,18 @@ def render_dependency_graph(plan: GraphPlan) -> str:
             cycle_links.append(number)
         else:
             lines.append(f"    {node_ids[source]} --> {node_ids[target]}")
+    # linkStyle counts edges in the order they are written: the Level 2 edges come last.
+    lines.extend(f"    {design} -.->|Level 2| {spec}" for design, spec in specs)
+    level2_links = range(len(plan.edges), len(plan.edges) + len(specs))
     if cycle_links:
         lines.append(f"    linkStyle {','.join(map(str, cycle_links))} {CYCLE_LINK_STYLE}")
+    if specs:
+        lines.append(f"    linkStyle {','.join(map(str, level2_links))} {LEVEL2_LINK_STYLE}")
+    if page_dest is not None:
+        # URLs are percent-encoded site paths (no quote can occur); mermaid sanitises them.
+        lines.extend(
+            f'    click {node} href "{relative_url(url, page_dest)}"' for node, url in links
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -163,11 +207,13 @@ def graph_note(plan: GraphPlan) -> str:
             f"{len(plan.nodes)} (the graph is capped to keep the page usable)"
         )
     if plan.omitted_isolated:
-        parts.append(f"{_designs(plan.omitted_isolated, 'design')} with no dependency")
+        parts.append(
+            f"{_designs(plan.omitted_isolated, 'design')} with no dependency and no Level 2 spec"
+        )
     if plan.omitted_superseded:
         parts.append(_designs(plan.omitted_superseded, "superseded design"))
     if not parts:
-        return "Every design with a dependency is shown."
+        return "Every design with a dependency or a Level 2 spec is shown."
     return "Not drawn: " + "; ".join(parts) + ". The table and catalog.json list every design."
 
 

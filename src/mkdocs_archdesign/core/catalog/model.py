@@ -8,7 +8,6 @@ so the two outputs cannot drift: only ``generated`` may differ between them.
 from __future__ import annotations
 
 import csv
-import enum
 import io
 import json
 import os
@@ -21,7 +20,14 @@ from typing import Any
 from urllib.parse import quote
 
 from mkdocs_archdesign.core.escape import html_text, terminal_text
-from mkdocs_archdesign.core.model import DesignSummary, FindingCounts, ReviewLogEntry, Status
+from mkdocs_archdesign.core.model import (
+    DesignSummary,
+    FindingCounts,
+    ReviewLogEntry,
+    Stage,
+    Status,
+    handoff_stage,
+)
 
 #: Bumped when a field of ``catalog.json`` changes meaning or disappears. Version 2 adds
 #: ``stage``, ``level2``, ``escalated_to`` and ``review_log`` to every design.
@@ -58,23 +64,6 @@ COLUMNS = (
 _DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 
 
-class Stage(enum.Enum):
-    """Where a design is in the whole handoff chain, Level 1 and Level 2 together.
-
-    The first five follow the Level 1 review; an Approved design then moves on when its
-    Level 2 spec exists (the api-designer at work) and when the spec is approved (ready
-    for implementation by the coder).
-    """
-
-    DRAFT = "draft"
-    PENDING_REVIEW = "pending-review"
-    CHANGES_REQUESTED = "changes-requested"
-    APPROVED = "approved"
-    LEVEL2_IN_PROGRESS = "level2-in-progress"
-    READY_FOR_IMPLEMENTATION = "ready-for-implementation"
-    SUPERSEDED = "superseded"
-
-
 @dataclass(frozen=True, slots=True)
 class Level2Link:
     """A design's Level 2 API spec as the catalog shows it.
@@ -85,6 +74,7 @@ class Level2Link:
         url: Its page URL.
         status: Its status as written.
         approved: Whether the spec is Approved.
+        status_slug: The CSS-safe slug of its workflow stage (``unknown`` outside it).
     """
 
     id: str
@@ -92,6 +82,7 @@ class Level2Link:
     url: str
     status: str
     approved: bool
+    status_slug: str = "unknown"
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +94,8 @@ class CatalogEntry:
         title: The design's title as plain text (inline Markdown rendered).
         path: The docs-relative source path (``design/order-service-design.md``).
         url: The page URL relative to the site root, as MkDocs computes it.
-        status: The canonical status when known, else the status as written.
-        workflow_status: The status for workflow purposes (unknown statuses are Draft).
+        status: The status in the team's words (the configured spelling of a name).
+        workflow_status: The workflow stage (unknown statuses are Draft).
         owner: The owner, or ``""``.
         tags: Front matter tags.
         depends_on: Ids of the designs this one depends on.
@@ -121,6 +112,7 @@ class CatalogEntry:
         escalated_to: Who an open escalation is with, or ``""``.
         review_log: The review trail, oldest first.
         title_markdown: The title as written (``""``: the same as ``title``).
+        status_known: Whether the status is a configured one (``status_slug`` ``unknown`` if not).
     """
 
     id: str
@@ -145,22 +137,18 @@ class CatalogEntry:
     escalated_to: str = ""
     review_log: tuple[ReviewLogEntry, ...] = ()
     title_markdown: str = ""
+    status_known: bool = True
 
     @property
     def stage(self) -> Stage:
         """The handoff-chain stage: the review status, moved on by the Level 2 spec."""
-        if self.workflow_status is Status.APPROVED and self.level2 is not None:
-            if self.level2.approved:
-                return Stage.READY_FOR_IMPLEMENTATION
-            return Stage.LEVEL2_IN_PROGRESS
-        return Stage(self.workflow_status.slug)
+        level2 = self.level2.approved if self.level2 is not None else None
+        return handoff_stage(self.workflow_status, level2)
 
     @property
     def status_slug(self) -> str:
         """A CSS-safe name for the status (``unknown`` for statuses outside the workflow)."""
-        if self.status == self.workflow_status.value:
-            return self.workflow_status.slug
-        return "unknown"
+        return self.workflow_status.slug if self.status_known else "unknown"
 
     def sort_key(self) -> tuple[int, str, str]:
         """Workflow order, then title (case-insensitive), then path for stability."""
@@ -240,7 +228,6 @@ def entry_from_summary(
     summary: DesignSummary, use_directory_urls: bool, spec: DesignSummary | None = None
 ) -> CatalogEntry:
     """Turn a validated design's summary (and its Level 2 spec's) into a catalog entry."""
-    status = summary.status.value if summary.status is not None else summary.status_text
     level2 = None
     if spec is not None:
         level2 = Level2Link(
@@ -249,6 +236,7 @@ def entry_from_summary(
             url=page_url(spec.path, use_directory_urls),
             status=spec.status_text,
             approved=spec.status is Status.APPROVED,
+            status_slug=spec.status.slug if spec.status is not None else "unknown",
         )
     return CatalogEntry(
         id=summary.id,
@@ -256,8 +244,9 @@ def entry_from_summary(
         title_markdown=summary.title_markdown or summary.title,
         path=summary.path,
         url=page_url(summary.path, use_directory_urls),
-        status=status,
+        status=summary.status_text,
         workflow_status=summary.effective_status,
+        status_known=summary.status is not None,
         owner=summary.owner,
         tags=summary.tags,
         depends_on=summary.depends_on,

@@ -23,13 +23,12 @@ from mkdocs_archdesign.core.catalog.model import (
     STATUS_ORDER,
     Catalog,
     CatalogEntry,
-    Stage,
     relative_url,
     review_age_days,
 )
 from mkdocs_archdesign.core.catalog.timeline import days_per_status, log_date
 from mkdocs_archdesign.core.escape import html_text
-from mkdocs_archdesign.core.model import Status
+from mkdocs_archdesign.core.model import Stage, Status
 
 TABLE_PLACEHOLDER = "<!-- archdesign:catalog-table -->"
 BOARD_PLACEHOLDER = "<!-- archdesign:handoff-board -->"
@@ -68,27 +67,33 @@ TABLE_COLUMNS = (
 _COMPLEXITY_ORDER = {"Simple": 0, "Medium": 1, "Complex": 2}
 
 
-def render_catalog_markdown(catalog: Catalog, title: str = "Design catalog") -> str:
+def render_catalog_markdown(
+    catalog: Catalog, title: str = "Design catalog", page_dest: str | None = None
+) -> str:
     """The Markdown source of the catalog page (placeholders for the HTML parts).
 
     Args:
         catalog: The catalog.
         title: The page title (a level-1 heading).
+        page_dest: The page's built HTML file, for the graph's links (none when ``None``).
 
     Returns:
         Markdown: intro, designs table placeholder, dependency graph, handoff board.
     """
     return (
         # Material hides the page's table of contents: the designs table needs the width.
-        f"---\nhide:\n  - toc\n---\n\n# {_markdown_text(title)}\n\n" + render_catalog_body(catalog)
+        f"---\nhide:\n  - toc\n---\n\n# {_markdown_text(title)}\n\n"
+        + render_catalog_body(catalog, page_dest)
     )
 
 
-def render_catalog_body(catalog: Catalog) -> str:
+def render_catalog_body(catalog: Catalog, page_dest: str | None = None) -> str:
     """The catalog under a page's own title: what replaces an ``archdesign-catalog`` fence.
 
     Args:
         catalog: The catalog.
+        page_dest: The page's built HTML file (``design/index.html``): the graph's nodes
+            link to their pages relative to it. ``None``: the nodes are not links.
 
     Returns:
         Markdown with the table, board and ``catalog.json`` link placeholders.
@@ -96,7 +101,7 @@ def render_catalog_body(catalog: Catalog) -> str:
     plan = plan_graph(catalog)
     count = len(catalog.entries)
     graph = (
-        "```mermaid\n" + render_dependency_graph(plan) + "```\n"
+        "```mermaid\n" + render_dependency_graph(plan, page_dest) + "```\n"
         if plan.nodes
         else "No design depends on another yet.\n"
     )
@@ -107,7 +112,9 @@ def render_catalog_body(catalog: Catalog) -> str:
         "## Dependency graph\n\n"
         "Arrows point from a design to the designs it depends on; colours show the review "
         "status, dashed boxes are references to designs that do not exist, and red edges "
-        "marked *cycle* form a dependency cycle.\n\n"
+        "marked *cycle* form a dependency cycle. A design's Level 2 API spec hangs off it "
+        "as a double-edged box labelled *Level 2*, on a dotted blue edge, coloured by the "
+        "spec's own status. Click a box to open its page.\n\n"
         f"{graph}\n{_markdown_text(graph_note(plan))}\n\n"
         "## Handoff board\n\n"
         "Who acts next on each design, Level 2 included; the age is the time in the current "
@@ -172,12 +179,31 @@ def render_table(catalog: Catalog, page_dest: str) -> str:
     )
 
 
+def _stage_labels(catalog: Catalog) -> list[tuple[Status, str]]:
+    """Each stage present, labelled with the team's words for it (``Proposed``).
+
+    A stage whose designs use more than three words (``superseded by ADR-0001``, …)
+    is labelled with its first word and an ellipsis.
+    """
+    words: dict[Status, list[str]] = {}
+    for entry in catalog.entries:
+        if entry.status_known:
+            seen = words.setdefault(entry.workflow_status, [])
+            if entry.status not in seen:
+                seen.append(entry.status)
+    labels = []
+    for stage in Status:
+        if stage in words:
+            found = words[stage]
+            labels.append((stage, " / ".join(found) if len(found) <= 3 else f"{found[0]} …"))
+    return labels
+
+
 def _filter_bar(catalog: Catalog) -> str:
     owners = sorted({e.owner for e in catalog.entries if e.owner}, key=str.casefold)
     tags = sorted({t for e in catalog.entries for t in e.tags}, key=str.casefold)
-    present = {e.status_slug: e.status for e in catalog.entries}
-    statuses = [(s.slug, s.value) for s in Status if s.slug in present]
-    if "unknown" in present:
+    statuses = [(stage.slug, label) for stage, label in _stage_labels(catalog)]
+    if any(e.status_slug == "unknown" for e in catalog.entries):
         statuses.append(("unknown", "Other status"))
     total = len(catalog.entries)
     # Hidden until the script runs: without JavaScript the controls would do nothing.

@@ -24,7 +24,9 @@ from mkdocs_archdesign.core.config.settings import (
     RuleLevel,
     Settings,
 )
-from mkdocs_archdesign.core.model import FailOn, Status
+from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.files import DEFAULT_MAX_FILE_BYTES, MAX_FILE_BYTES_LIMIT
+from mkdocs_archdesign.core.model import FailOn
 
 #: The workflow roles and their default display names (``roles:`` renames them).
 DEFAULT_ROLES: dict[str, str] = {
@@ -153,19 +155,6 @@ def _rules(value: Any) -> dict[str, RuleLevel]:
     return levels
 
 
-def _statuses(value: Any) -> tuple[str, ...]:
-    # Today a list of names; a mapping form (name or pattern -> workflow stage) is
-    # meant to be dispatched here, returning a richer value, without touching callers.
-    names = _string_list(value)
-    seen: set[str] = set()
-    for name in names:
-        key = name.casefold()
-        if key in seen:
-            raise ValueError(f"{name!r} is listed twice")
-        seen.add(key)
-    return names
-
-
 def _roles(value: Any) -> dict[str, str]:
     if not isinstance(value, Mapping):
         raise ValueError("expected a mapping of role keys to display names")
@@ -196,6 +185,19 @@ def _docs_folder(value: Any) -> str:
     return path
 
 
+def _file_bytes(value: Any) -> int:
+    if (
+        not isinstance(value, int)
+        or isinstance(value, bool)
+        or not 1 <= value <= MAX_FILE_BYTES_LIMIT
+    ):
+        raise ValueError(
+            f"expected a whole number of bytes from 1 to {MAX_FILE_BYTES_LIMIT} (1 GiB), "
+            f"got {value!r}"
+        )
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class OptionSpec:
     """One option of the schema: its parser and its default (already normalised)."""
@@ -213,7 +215,7 @@ OPTIONS: dict[str, OptionSpec] = {
     "rules": OptionSpec(_rules, {}),
     "fail_on": OptionSpec(_enum(FailOn), FailOn.ERROR),
     "draft_findings": OptionSpec(_enum(DraftPolicy), DraftPolicy.DOWNGRADE),
-    "statuses": OptionSpec(_statuses, tuple(status.value for status in Status)),
+    "statuses": OptionSpec(StatusVocabulary.parse, StatusVocabulary.default()),
     "handoff_graph": OptionSpec(_bool_or("stepper", "mermaid"), True),
     "nav_status": OptionSpec(_bool_or("auto"), "auto"),
     "show_findings": OptionSpec(_enum(ShowFindings), ShowFindings.SERVE),
@@ -225,6 +227,7 @@ OPTIONS: dict[str, OptionSpec] = {
     "level2_specs": OptionSpec(_string_list, DEFAULT_LEVEL2_SPECS),
     "level2_template": OptionSpec(_text, None),
     "level2_folder": OptionSpec(_docs_folder, None),
+    "max_file_bytes": OptionSpec(_file_bytes, DEFAULT_MAX_FILE_BYTES),
 }
 
 
@@ -300,6 +303,7 @@ def settings_from_options(options: Mapping[str, Any], config_dir: Path | None = 
         level2_specs=values["level2_specs"],
         level2_template=level2_template,
         level2_folder=values["level2_folder"],
+        max_file_bytes=values["max_file_bytes"],
     )
 
 

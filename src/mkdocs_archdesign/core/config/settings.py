@@ -8,6 +8,8 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.files import DEFAULT_MAX_FILE_BYTES
 from mkdocs_archdesign.core.model import FailOn, Severity, Status
 
 #: The glob, relative to the docs folder, that selects design pages by default.
@@ -51,7 +53,8 @@ class Settings:
         section_levels: Template heading levels that count as required sections.
         rules: Per-code overrides: ``"off"``, ``"info"``, ``"warning"`` or ``"error"``.
         draft_findings: ``"downgrade"`` (Draft findings become info) or ``"keep"``.
-        statuses: The accepted review statuses, as written in designs.
+        statuses: The accepted review statuses and the workflow stage of each (a list
+            of names or a mapping of names and ``*`` patterns to stages is converted).
         fail_on: The threshold that fails a build or a ``check`` run.
         select: If set, only these codes (or code prefixes such as ``AD2``) run.
         ignore: Codes (or prefixes) that never run.
@@ -60,6 +63,8 @@ class Settings:
         level2_template: A custom Level 2 template path, or ``None`` for the packaged one.
         level2_folder: Where ``handoff`` writes specs (docs-relative), or ``None`` to
             write each beside its design.
+        max_file_bytes: The size cap on every design and spec read; a larger file gets
+            AD000 with the reason.
     """
 
     designs: tuple[str, ...] = DEFAULT_DESIGNS
@@ -67,13 +72,14 @@ class Settings:
     section_levels: tuple[int, ...] = (2,)
     rules: Mapping[str, RuleLevel] = field(default_factory=dict)
     draft_findings: DraftPolicy = DraftPolicy.DOWNGRADE
-    statuses: tuple[str, ...] = tuple(status.value for status in Status)
+    statuses: StatusVocabulary = field(default_factory=StatusVocabulary.default)
     fail_on: FailOn = FailOn.ERROR
     select: frozenset[str] = frozenset()
     ignore: frozenset[str] = frozenset()
     level2_specs: tuple[str, ...] = DEFAULT_LEVEL2_SPECS
     level2_template: str | None = None
     level2_folder: str | None = None
+    max_file_bytes: int = DEFAULT_MAX_FILE_BYTES
 
     def __post_init__(self) -> None:
         # Callers in code may pass plain strings; store the enums so every comparison
@@ -94,6 +100,19 @@ class Settings:
                 f"draft_findings: {self.draft_findings!r} is not one of downgrade, keep"
             ) from None
         object.__setattr__(self, "draft_findings", policy)
+        try:
+            object.__setattr__(self, "statuses", StatusVocabulary.parse(self.statuses))
+        except ValueError as exc:
+            raise SettingsError(f"statuses: {exc}") from None
+
+    def stage_of(self, status_text: str) -> Status | None:
+        """The workflow stage of a status as written, ``None`` when it is not configured."""
+        return self.statuses.stage_of(status_text)
+
+    @property
+    def draft_word(self) -> str:
+        """What a design with no status is called: the team's Draft name, else ``Draft``."""
+        return self.statuses.name_for(Status.DRAFT) or Status.DRAFT.value
 
     def rule_enabled(self, code: str) -> bool:
         """Whether the rule ``code`` runs under ``select``, ``ignore`` and ``rules``."""
@@ -119,7 +138,7 @@ class Settings:
                 self.section_levels,
                 sorted((k, v.value) for k, v in self.rules.items()),
                 self.draft_findings.value,
-                self.statuses,
+                self.statuses.as_json(),
                 sorted(self.select),
                 sorted(self.ignore),
             ]

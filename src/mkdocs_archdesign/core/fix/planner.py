@@ -27,7 +27,7 @@ from mkdocs_archdesign.core.document.summary import text_value
 from mkdocs_archdesign.core.document.template import RequiredSection, Template, normalise_heading
 from mkdocs_archdesign.core.fix.edits import EditKind, Fix, LineEdit, apply_fixes
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with
-from mkdocs_archdesign.core.model import Finding, Status, design_id_from_path
+from mkdocs_archdesign.core.model import Finding, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.rules.text import plain
 from mkdocs_archdesign.core.textedit import Lines, content_of
@@ -122,8 +122,7 @@ def _status_fix(ctx: DesignContext, lines: Lines, findings: tuple[Finding, ...])
     written = plain(ctx.review.status or "").strip()
     if not written:
         return None
-    known = Status.parse(written)
-    value = known.value if known is not None else written
+    value = ctx.settings.statuses.canonical(written)
     design = ctx.design
     line = front_key_line(design.front_matter_lines, "status")
     if line is None:

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from mkdocs_archdesign.core.model import Status
+import yaml
 
 _SCALAR_KEY_RE = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
 _DOUBLE_QUOTED_RE = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -78,14 +78,27 @@ def _is_tail(text: str) -> bool:
     return not stripped or (stripped.startswith("#") and len(stripped) < len(text))
 
 
-_PLAIN_YAML_RE = re.compile(r"[A-Za-z0-9][\w.\-]*")
+#: Words separated by single spaces: no ``: `` or `` #`` can occur, so YAML reads them as
+#: one plain scalar (``superseded by ADR-0057``); whether it is a *string* is checked apart.
+_PLAIN_YAML_RE = re.compile(r"[A-Za-z0-9][\w.\-]{0,200}(?: [\w.\-]{1,200}){0,20}")
 
 
 def yaml_plain(value: str) -> str:
-    """``value`` as a YAML scalar: plain when safe, else double-quoted (JSON is YAML)."""
-    if _PLAIN_YAML_RE.fullmatch(value) or value in {s.value for s in Status}:
+    """``value`` as a YAML scalar: plain when safe, else double-quoted (JSON is YAML).
+
+    Plain only when YAML reads it back as the same string: ``true``, ``null`` or ``0057``
+    would come back as a bool, nothing or a number.
+    """
+    if _PLAIN_YAML_RE.fullmatch(value) and _reads_back(value):
         return value
     return json.dumps(value)
+
+
+def _reads_back(value: str) -> bool:
+    try:
+        return bool(yaml.safe_load(f"k: {value}") == {"k": value})
+    except yaml.YAMLError:  # pragma: no cover - the pattern admits no YAML syntax
+        return False
 
 
 def front_key_line(front_matter_lines: tuple[str, ...], key: str) -> int | None:

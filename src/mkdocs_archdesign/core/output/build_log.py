@@ -11,10 +11,11 @@ design-supplied text goes through :func:`~mkdocs_archdesign.core.escape.terminal
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from mkdocs_archdesign.core.escape import terminal_text
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, FindingCounts, Severity
+from mkdocs_archdesign.core.output.selection import kind_counts, totals
 
 #: How many failing findings the fail_on message names before it gives a count.
 NAMED_FAILURES = 5
@@ -61,6 +62,30 @@ def log_lines(summaries: Iterable[DesignSummary]) -> Iterator[tuple[LogLevel, st
         )
         for finding in infos:
             yield LogLevel.DEBUG, finding_line(finding)
+
+
+def checked_line(summaries: Sequence[DesignSummary], rechecked: int, cached: int) -> str:
+    """The one total a build ends its report with (plugin and Zensical extension alike).
+
+    Designs and Level 2 specs are counted apart, as ``check`` counts them; a run without
+    specs reads as it always did.
+
+    Args:
+        summaries: Every design and spec of the build.
+        rechecked: Designs validated in this run.
+        cached: Designs whose result came from the cache.
+
+    Returns:
+        E.g. ``6 design(s), 2 Level 2 spec(s) checked: 0 error(s), 0 warning(s), 3 info
+        (1 re-checked, 5 cached)``.
+    """
+    designs, specs = kind_counts(summaries)
+    kinds = f"{designs} design(s)" + (f", {specs} Level 2 spec(s)" if specs else "")
+    total = totals(summaries)
+    return (
+        f"{kinds} checked: {total.error} error(s), {total.warning} warning(s), "
+        f"{total.info} info ({rechecked} re-checked, {cached} cached)"
+    )
 
 
 def fail_on_message(summaries: Iterable[DesignSummary], fail_on: FailOn) -> str | None:

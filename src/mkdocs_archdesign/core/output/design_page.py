@@ -20,7 +20,8 @@ from mkdocs_archdesign.core.config.schema import (
     ShowFindings,
     parse_option,
 )
-from mkdocs_archdesign.core.model import DesignSummary, Finding, FindingCounts, Severity
+from mkdocs_archdesign.core.model import DesignSummary, Finding, Severity
+from mkdocs_archdesign.core.output.build_log import checked_line
 from mkdocs_archdesign.core.output.handoff_graph import (
     next_step_text,
     render_handoff_graph,
@@ -106,6 +107,7 @@ class HandoffGraphs:
             summary.status,
             summary.handoffs,
             summary.level2_status,
+            summary.level2_stage,
             tuple(sorted(roles.items())),
             mermaid,
             next_step,
@@ -222,12 +224,7 @@ def report_lines(
         ``(findings, summary line)``.
     """
     findings = [finding for summary in summaries for finding in summary.findings]
-    total = FindingCounts.of(findings)
-    line = (
-        f"{len(summaries)} design(s) checked: {total.error} error(s), {total.warning} "
-        f"warning(s), {total.info} info ({rechecked} re-checked, {cached} cached)"
-    )
-    return findings, line
+    return findings, checked_line(summaries, rechecked, cached)
 
 
 def finding_line(finding: Finding) -> str:

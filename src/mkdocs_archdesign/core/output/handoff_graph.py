@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from mkdocs_archdesign.core.config.schema import DEFAULT_ROLES
 from mkdocs_archdesign.core.escape import mermaid_label
-from mkdocs_archdesign.core.model import Complexity, DesignSummary, Handoff, Status
+from mkdocs_archdesign.core.model import Complexity, DesignSummary, Handoff, Stage, Status
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,14 +95,15 @@ def render_handoff_graph(summary: DesignSummary, roles: Mapping[str, str] | None
     """
     names = role_names(roles)
     stages = WORKFLOWS[summary.complexity]
-    current, _ = _position(summary.effective_status, stages)
+    states = step_states(summary)
     superseded = summary.status is Status.SUPERSEDED
     # Top-down: a chain of up to eight steps drawn left to right is squeezed to the
     # content width until its text is unreadable; top-down keeps it at natural size.
     lines = ["```mermaid", "flowchart TD"]
     for stage in stages:
         for step in stage:
-            lines.append(f'    {step.id}["{_label(step, names, step.id in current)}"]')
+            current = states[step.id] in ("current", "rework")
+            lines.append(f'    {step.id}["{_label(step, names, current)}"]')
     edges: list[str] = []
     for before, after in itertools.pairwise(stages):
         edges.extend(f"    {a.id} --> {b.id}" for a in before for b in after)
@@ -139,31 +140,31 @@ def next_step_text(summary: DesignSummary, roles: Mapping[str, str] | None = Non
         One or two sentences, plain text (escape it where it lands).
     """
     names = role_names(roles)
-    status = summary.effective_status
-    if status is Status.SUPERSEDED:
+    stage = summary.stage
+    if stage is Stage.SUPERSEDED:
         target = f" by {summary.superseded_by}" if summary.superseded_by else ""
         return f"No next step: this design is superseded{target}."
-    if status is Status.PENDING_REVIEW:
+    if stage is Stage.PENDING_REVIEW:
         return (
             f"Next step: {names['tech-lead']} reviews the Level 1 design, then approves it "
             "or requests changes."
         )
-    if status is Status.CHANGES_REQUESTED:
+    if stage is Stage.CHANGES_REQUESTED:
         return (
             f"Next step: back to {names['architect']} to address the review comments, "
             f"then request another review from {names['tech-lead']}."
         )
-    if status is Status.APPROVED and summary.level2_status:
-        if Status.parse(summary.level2_status) is Status.APPROVED:
-            return (
-                f"Next step: {names['coder-specialist']} implements from the approved "
-                "Level 2 API specification."
-            )
+    if stage is Stage.READY_FOR_IMPLEMENTATION:
+        return (
+            f"Next step: {names['coder-specialist']} implements from the approved "
+            "Level 2 API specification."
+        )
+    if stage is Stage.LEVEL2_IN_PROGRESS:
         return (
             f"Next step: {names['api-designer']} completes the Level 2 API specification "
             f"(now {summary.level2_status}), then requests a review from {names['tech-lead']}."
         )
-    if status is Status.APPROVED:
+    if stage is Stage.APPROVED:
         text = f"Next step: hand off to {names['api-designer']} for the Level 2 API specification."
         counts = summary.counts
         if counts.error or counts.warning:
@@ -227,16 +228,22 @@ def _label(step: Step, names: Mapping[str, str], current: bool) -> str:
     return text
 
 
-def _position(status: Status, stages: tuple[tuple[Step, ...], ...]) -> tuple[frozenset[str], int]:
-    """The current step ids and the index of the last finished stage (-1 for none)."""
+def _position(stage: Stage, stages: tuple[tuple[Step, ...], ...]) -> tuple[frozenset[str], int]:
+    """The current step ids and the index of the last finished stage (-1 for none).
+
+    An Approved design waits for the api-designer until its Level 2 spec is approved (the
+    spec being written is still that step); then the coder-specialist implements it.
+    """
     ids = [step.id for stage in stages for step in stage]
-    if status is Status.SUPERSEDED:
+    if stage is Stage.SUPERSEDED:
         return frozenset(), -1
-    if status is Status.PENDING_REVIEW:
+    if stage is Stage.PENDING_REVIEW:
         if "review1" in ids:
             return frozenset({"review1"}), 0
         return frozenset(), 0
-    if status is Status.APPROVED:
+    if stage is Stage.READY_FOR_IMPLEMENTATION:
+        return frozenset({"coder"}), _stage_of("coder", stages) - 1
+    if stage in (Stage.APPROVED, Stage.LEVEL2_IN_PROGRESS):
         return frozenset({"api"}), _stage_of("api", stages) - 1
     return frozenset({"architect"}), -1
 
@@ -258,7 +265,7 @@ def step_states(summary: DesignSummary) -> dict[str, str]:
         Step id to state, in workflow order.
     """
     stages = WORKFLOWS[summary.complexity]
-    current, done_until = _position(summary.effective_status, stages)
+    current, done_until = _position(summary.stage, stages)
     superseded = summary.status is Status.SUPERSEDED
     rework = summary.status is Status.CHANGES_REQUESTED
     states: dict[str, str] = {}

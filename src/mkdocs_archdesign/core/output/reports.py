@@ -22,6 +22,7 @@ from mkdocs_archdesign.core.output.selection import (
     ReportOptions,
     findings_of,
     fixable_count,
+    kind_counts,
     shown_findings,
     statistics,
     totals,
@@ -51,8 +52,8 @@ def summary_line(summaries: Sequence[DesignSummary]) -> str:
     a run without specs keeps the wording exactly.
     """
     counts = totals(summaries)
-    specs = sum(1 for summary in summaries if summary.kind == "spec")
-    kinds = f"{len(summaries) - specs} designs, " + (f"{specs} Level 2 specs, " if specs else "")
+    designs, specs = kind_counts(summaries)
+    kinds = f"{designs} designs, " + (f"{specs} Level 2 specs, " if specs else "")
     return f"{kinds}{counts.error} errors, {counts.warning} warnings, {counts.info} info"
 
 

@@ -81,6 +81,23 @@ def totals(summaries: Sequence[DesignSummary]) -> FindingCounts:
     return total
 
 
+def kind_counts(summaries: Sequence[DesignSummary]) -> tuple[int, int]:
+    """How many Level 1 designs and Level 2 specs a run holds, counted apart.
+
+    ``check``'s summary and the plugin's and the extension's build logs all count with
+    this, so the same docs never read "8 designs" in one place and "6 designs, 2 Level 2
+    specs" in another.
+
+    Args:
+        summaries: The run's summaries, designs and specs together.
+
+    Returns:
+        ``(designs, specs)``.
+    """
+    specs = sum(1 for summary in summaries if summary.kind == "spec")
+    return len(summaries) - specs, specs
+
+
 @dataclass(frozen=True, slots=True)
 class CodeCount:
     """How many shown findings carry one code (a ``--statistics`` row)."""

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.context import heading_key
+from mkdocs_archdesign.core.document.frontmatter import parse_front_matter
 from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
 from mkdocs_archdesign.core.document.spec import Level1Facts
 from mkdocs_archdesign.core.document.template import Template
@@ -33,7 +34,13 @@ from mkdocs_archdesign.core.document.trail import (
 )
 from mkdocs_archdesign.core.escape import page_markdown_text
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with, yaml_plain
-from mkdocs_archdesign.core.model import Finding, Severity, Status, design_id_from_path
+from mkdocs_archdesign.core.model import (
+    Finding,
+    Severity,
+    Status,
+    design_id,
+    normalise_status_key,
+)
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.textedit import LineEditor, Lines
 from mkdocs_archdesign.core.validation.validator import (
@@ -135,15 +142,19 @@ class ReviewOutcome:
 
     Attributes:
         text: The new document text (BOM kept).
-        before: The status before the action.
-        after: The status after it.
+        before: The stage before the action.
+        after: The stage after it.
         overridden: The blocking reasons that ``--force`` overrode.
+        before_text: The status before, in the team's words (as written).
+        after_text: The status written, in the team's words.
     """
 
     text: str
     before: Status
     after: Status
     overridden: tuple[str, ...] = ()
+    before_text: str = ""
+    after_text: str = ""
 
 
 def allowed_actions(status: Status) -> tuple[Action, ...]:
@@ -193,9 +204,10 @@ def apply_review(
     target = transition.target or before
     if transition.sources is not None and before not in transition.sources:
         allowed = ", ".join(action.value for action in allowed_actions(before))
+        shown = _shown_status(ctx, before)
         raise ReviewRefused(
-            f"'{request.action.value}' is not allowed: {path} is {before.value}; "
-            f"allowed from {before.value}: {allowed}"
+            f"'{request.action.value}' is not allowed: {path} is {shown}; "
+            f"allowed from {shown}: {allowed}"
         )
     front = ctx.design.front_matter
     if front.error is not None:
@@ -218,7 +230,32 @@ def apply_review(
         edited = _edit(lines, ctx, plan)
     new_text = edited.result().text
     _verify(new_text, path, template, settings, plan)
-    return ReviewOutcome(new_text, before, target, tuple(reasons))
+    return ReviewOutcome(
+        new_text, before, target, tuple(reasons), plan.before_word or "", plan.word
+    )
+
+
+def _shown_status(ctx: DesignContext, stage: Status) -> str:
+    """The status in the team's word, with its stage when the word does not say it."""
+    word = ctx.settings.statuses.canonical(ctx.status_text) or ctx.settings.draft_word
+    if normalise_status_key(word) == normalise_status_key(stage.value):
+        return word
+    return f"{word} (stage {stage.slug})"
+
+
+def _word_for(settings: Settings, stage: Status, action: Action, by: str | None) -> str:
+    """The team's word ``review`` writes for ``stage``; refused when the team has none."""
+    word = (
+        settings.statuses.superseded_word(by)
+        if stage is Status.SUPERSEDED and by is not None
+        else settings.statuses.name_for(stage)
+    )
+    if word is None:
+        raise ReviewInputError(
+            f"cannot {action.value}: statuses has no name for the stage {stage.slug}; "
+            f"add one, e.g. 'statuses: {{YourWord: {stage.slug}}}'"
+        )
+    return word
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,6 +266,8 @@ class _Plan:
     reviewer: str | None = None
     review_date: str | None = None
     note_entry: str | None = None
+    word: str = ""
+    before_word: str | None = None
     superseded_by: str | None = None
     check_all: bool = False
     override: str | None = None
@@ -274,9 +313,17 @@ def _plan(
     # The log names who acted: the reviewer for a decision, whoever --reviewer names
     # otherwise (a request is made by the author, whom the tool cannot know).
     by = plan.acting if request.action is not Action.REQUEST else request.reviewer
+    settings = ctx.settings
+    before_word = settings.statuses.canonical(ctx.status_text) or settings.draft_word
+    if TRANSITIONS[request.action].target is None:
+        word = before_word  # escalations keep the status exactly as the team wrote it
+    else:
+        word = _word_for(settings, plan.status, request.action, plan.superseded_by)
     return dataclasses.replace(
         plan,
         before=before,
+        word=word,
+        before_word=before_word,
         log_note=plan.log_note or _note(request.note),
         logged_by=(by or "").strip() or None,
     )
@@ -309,7 +356,7 @@ def _plan_action(
             raise ReviewInputError(f"changes needs --reviewer: {path} names no reviewer")
         return _Plan(target, note_entry=f"- {date} {reviewer}: {note}", date=date, acting=reviewer)
     if action is Action.SUPERSEDE:
-        by = _superseded_by(path, request.superseded_by, others)
+        by = _superseded_by(ctx, path, request.superseded_by, others)
         return _Plan(target, superseded_by=by, date=date, acting=reviewer)
     # A request may name who should review; otherwise the Reviewer line is left alone.
     named = reviewer if request.reviewer is not None else None
@@ -367,16 +414,24 @@ def _note(note: str | None) -> str | None:
     return page_markdown_text(note.strip())
 
 
-def _superseded_by(path: str, by: str | None, others: Sequence[tuple[str, str]]) -> str:
+def _superseded_by(
+    ctx: DesignContext, path: str, by: str | None, others: Sequence[tuple[str, str]]
+) -> str:
     by = (by or "").strip()
-    own = design_id_from_path(path)
-    known = sorted({design_id_from_path(other) for other, _ in others} - {own})
+    own = design_id(path, ctx.meta.get("id"))
+    known = sorted({_corpus_id(other, text) for other, text in others} - {own})
     if by == own:
         raise ReviewInputError(f"a design cannot supersede itself: {by}")
     if by not in known:
         hint = f"; known: {', '.join(known[:10])}" if known else ""
         raise ReviewInputError(f"--by {by!r} is not a design in this project{hint}")
     return by
+
+
+def _corpus_id(path: str, text: str) -> str:
+    """A design's id as the corpus knows it: ``id:`` front matter, else from its path."""
+    front = parse_front_matter(list(Lines.from_text(text).body.splitlines()))
+    return design_id(path, front.data.get("id") if isinstance(front.data, dict) else None)
 
 
 def _override_line(plan: _Plan, request: ReviewRequest) -> str:
@@ -474,7 +529,7 @@ def _edit_front_matter(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> N
             raise ReviewInputError(
                 f"cannot find the front matter 'status' line in {ctx.design.path}"
             )
-        editor.replace(line, _scalar_with(editor, ctx, line, plan.status.value))
+        editor.replace(line, _scalar_with(editor, ctx, line, plan.word))
     if plan.superseded_by is None:
         return
     line = _front_key_line(ctx, "superseded_by")
@@ -513,7 +568,7 @@ _LABELS = (("status", "Status"), ("reviewer", "Reviewer"), ("review date", "Revi
 
 
 def _label_values(plan: _Plan) -> dict[str, str | None]:
-    return {"status": plan.status.value, "reviewer": plan.reviewer, "review date": plan.review_date}
+    return {"status": plan.word, "reviewer": plan.reviewer, "review date": plan.review_date}
 
 
 def _append_review_section(editor: LineEditor, ctx: DesignContext, plan: _Plan) -> None:
@@ -568,8 +623,8 @@ def _edit_review_section(editor: LineEditor, ctx: DesignContext, plan: _Plan) ->
 
 
 def _log_text(plan: _Plan) -> str:
-    before = plan.before.value if plan.before is not None else Status.DRAFT.value
-    return log_entry(plan.date, before, plan.status.value, plan.logged_by or "", plan.log_note)
+    before = plan.before_word or Status.DRAFT.value
+    return log_entry(plan.date, before, plan.word, plan.logged_by or "", plan.log_note)
 
 
 def _edit_escalation(editor: LineEditor, ctx: DesignContext, plan: _Plan, anchor: int) -> None:
@@ -656,9 +711,10 @@ def _verify(text: str, path: str, template: Template, settings: Settings, plan: 
     problems = []
     if front.error is not None:
         problems.append(f"front matter would break ({front.error})")
-    if "status" in front.data and Status.parse(str(front.data["status"])) is not plan.status:
+    wanted = normalise_status_key(plan.word)
+    if "status" in front.data and normalise_status_key(str(front.data["status"])) != wanted:
         problems.append("front matter status would not read back")
-    if Status.parse(ctx.review.status or "") is not plan.status:
+    if normalise_status_key(ctx.review.status or "") != wanted:
         problems.append("Design Review status would not read back")
     if plan.superseded_by is not None and front.data.get("superseded_by") != plan.superseded_by:
         problems.append("superseded_by would not read back")

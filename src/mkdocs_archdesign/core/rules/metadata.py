@@ -106,8 +106,9 @@ def unknown_status(ctx: DesignContext) -> Iterator[Hit]:
     What it checks:
         The front matter ``status`` and the Design Review ``**Status**:`` line must each
         be one of the configured statuses (by default Draft, Pending Review, Changes
-        Requested, Approved, Superseded). Matching ignores case and treats ``-``, ``_``
-        and spaces alike, so ``pending-review`` is Pending Review.
+        Requested, Approved, Superseded; ``statuses:`` may name a team's own words and
+        ``*`` patterns such as ``superseded by *``). Matching ignores case and treats
+        ``-``, ``_`` and spaces alike, so ``pending-review`` is Pending Review.
 
     Why it matters:
         The status drives the badge, the handoff graph and the catalog's board. An
@@ -121,16 +122,15 @@ def unknown_status(ctx: DesignContext) -> Iterator[Hit]:
     Fix:
         Use a configured status: ``**Status**: Pending Review``.
     """
-    allowed = {normalise_status_key(status) for status in ctx.settings.statuses}
-    names = ", ".join(ctx.settings.statuses)
+    names = ctx.settings.statuses.describe()
     front = ctx.meta.get("status")
-    if isinstance(front, str) and front.strip() and normalise_status_key(front) not in allowed:
+    if isinstance(front, str) and front.strip() and ctx.settings.stage_of(front) is None:
         yield Hit(
             ctx.front_matter_line("status"),
             f"status '{front.strip()}' is not one of: {names}",
         )
     review = ctx.review
-    if review.status is not None and normalise_status_key(review.status) not in allowed:
+    if review.status is not None and ctx.settings.stage_of(review.status) is None:
         shown = review.status.strip() or "(empty)"
         yield Hit(
             review.status_line,

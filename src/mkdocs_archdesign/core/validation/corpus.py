@@ -10,14 +10,13 @@ from pathlib import Path
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.catalog_fence import CATALOG_FENCE, is_catalog_page
 from mkdocs_archdesign.core.document.template import Template
-from mkdocs_archdesign.core.files import RealPaths
+from mkdocs_archdesign.core.files import RealPaths, read_regular_bytes
 from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_corpus,
     check_design,
-    read_design_text,
-    unreadable_result,
+    read_design_source,
 )
 
 
@@ -48,10 +47,12 @@ def is_design_path(relative: str, globs: Sequence[str]) -> bool:
 def is_catalog_file(path: Path) -> bool:
     """Whether a file is a catalog page (it holds the ``archdesign-catalog`` fence).
 
-    Unreadable files are not: they are designs and get their AD000 finding.
+    Unreadable files are not: they are designs and get their AD000 finding. Only a
+    regular file within the default cap is opened: discovery runs before any check, and a
+    FIFO or ``/dev/zero`` named like a design must not hang or exhaust it.
     """
     try:
-        data = path.read_bytes()
+        data = read_regular_bytes(path)
     except OSError:
         return False
     if CATALOG_FENCE.encode("ascii") not in data:
@@ -120,13 +121,9 @@ def check_file(
 
     ``root`` is the docs folder: a design in it that is a symlink must stay in it.
     """
-    try:
-        text = read_design_text(path, root)
-    except UnicodeDecodeError as exc:
-        return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
-    except OSError as exc:
-        reason = exc.strerror or exc.__class__.__name__
-        return unreadable_result(shown, f"cannot read {shown}: {reason}", settings)
+    text = read_design_source(path, shown, settings, root)
+    if not isinstance(text, str):
+        return text
     return check_design(text, shown, template, settings, _path_id(path, shown))
 
 

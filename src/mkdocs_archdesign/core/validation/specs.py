@@ -19,10 +19,10 @@ from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.validation.corpus import display_paths, match_glob
 from mkdocs_archdesign.core.validation.validator import (
+    DesignResult,
     check_spec,
     level1_facts,
-    read_design_text,
-    unreadable_result,
+    read_design_source,
 )
 
 
@@ -66,7 +66,7 @@ def split_specs(
 
 
 def check_spec_texts(
-    items: Sequence[tuple[str, str]],
+    items: Sequence[tuple[str, str | DesignResult]],
     designs: Sequence[DesignSummary],
     template: Template,
     settings: Settings,
@@ -74,16 +74,23 @@ def check_spec_texts(
     """Validate Level 2 specs against the Level 1 designs of the same project.
 
     Args:
-        items: ``(shown path, text)`` per spec.
+        items: ``(shown path, text)`` per spec; an unreadable spec's AD000 result (from
+            :func:`~mkdocs_archdesign.core.validation.validator.read_design_source`)
+            in place of its text is kept as it is.
         designs: Summaries of every Level 1 design of the project.
         template: The Level 2 template.
         settings: Validator settings.
 
     Returns:
-        One summary per spec (``kind == "spec"``), in order.
+        One summary per spec (``kind == "spec"``, or the unreadable one), in order.
     """
     by_id = {summary.id: level1_facts(summary) for summary in designs}
-    return [check_spec(text, shown, template, settings, by_id.get).summary for shown, text in items]
+    return [
+        check_spec(text.lstrip("\ufeff"), shown, template, settings, by_id.get).summary
+        if isinstance(text, str)
+        else text.summary
+        for shown, text in items
+    ]
 
 
 def check_spec_files(
@@ -95,35 +102,24 @@ def check_spec_files(
 ) -> list[DesignSummary]:
     """:func:`check_spec_texts` for files (unreadable ones get AD000)."""
     shown = display_paths(files, base)
-    summaries = []
-    by_id = {summary.id: level1_facts(summary) for summary in designs}
-    for path, name in zip(files, shown, strict=True):
-        try:
-            text = read_design_text(path)
-        except UnicodeDecodeError as exc:
-            summaries.append(
-                unreadable_result(
-                    name, f"not UTF-8 text (byte {exc.start}): {name}", settings
-                ).summary
-            )
-            continue
-        except OSError as exc:
-            reason = exc.strerror or exc.__class__.__name__
-            summaries.append(
-                unreadable_result(name, f"cannot read {name}: {reason}", settings).summary
-            )
-            continue
-        summaries.append(check_spec(text, name, template, settings, by_id.get).summary)
-    return summaries
+    items = [
+        (name, read_design_source(path, name, settings))
+        for path, name in zip(files, shown, strict=True)
+    ]
+    return check_spec_texts(items, designs, template, settings)
 
 
 def attach_specs(
     designs: Sequence[DesignSummary], specs: Sequence[DesignSummary]
 ) -> list[DesignSummary]:
-    """The designs with ``level2_status`` set from the spec that names each of them."""
+    """The designs with ``level2_status`` (and stage) set from the spec that names each."""
     linked = link_specs(designs, specs)
     return [
-        dataclasses.replace(d, level2_status=linked[d.id].status_text) if d.id in linked else d
+        dataclasses.replace(
+            d, level2_status=linked[d.id].status_text, level2_stage=linked[d.id].status
+        )
+        if d.id in linked
+        else d
         for d in designs
     ]
 

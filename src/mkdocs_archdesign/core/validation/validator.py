@@ -86,19 +86,47 @@ class DesignResult:
     ignored_lines: dict[int, frozenset[str]]
 
 
-def read_design_text(path: Path, root: Path | None = None) -> str:
+def read_design_text(path: Path, root: Path | None = None, max_bytes: int | None = None) -> str:
     """Read a design file as UTF-8 (a BOM is allowed): a regular file, within the size cap.
 
     Args:
         path: The design file.
         root: The docs folder: a design in it that is a symlink must stay in it.
+        max_bytes: The size cap (``Settings.max_file_bytes``); ``None``: the default.
 
     Raises:
         OSError: If the file cannot be read, is not a regular file, is over the cap or
             leaves ``root`` (the ``strerror`` says which).
         UnicodeDecodeError: If it is not UTF-8.
     """
-    return read_regular_bytes(path, root).decode("utf-8")
+    return read_regular_bytes(path, root, max_bytes).decode("utf-8")
+
+
+def read_design_source(
+    path: Path, shown: str, settings: Settings, root: Path | None = None
+) -> str | DesignResult:
+    """A design's or spec's text, or the AD000 result that says why it cannot be read.
+
+    The CLI, the plugin, the Zensical extension and the language server read every design
+    and spec through this, so each refuses the same files (over ``max_file_bytes``, not a
+    regular file, a symlink out of ``root``, not UTF-8) with the same one-line reason.
+
+    Args:
+        path: The file.
+        shown: The path findings name.
+        settings: Validator settings (``max_file_bytes``, AD000's severity).
+        root: The docs folder: a file in it that is a symlink must stay in it.
+
+    Returns:
+        The text (a BOM kept), or an unreadable result.
+    """
+    try:
+        return read_design_text(path, root, settings.max_file_bytes)
+    except UnicodeDecodeError as exc:
+        return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
+    except OSError as exc:
+        reason = exc.strerror or exc.__class__.__name__
+        return unreadable_result(shown, f"cannot read {shown}: {reason}", settings)
 
 
 def build_context(design: ScannedDesign, template: Template, settings: Settings) -> DesignContext:
@@ -114,7 +142,7 @@ def build_context(design: ScannedDesign, template: Template, settings: Settings)
         status_text = front_status.strip()
     elif review.status:
         status_text = review.status.strip()
-    status = Status.parse(status_text) if status_text else None
+    status = settings.stage_of(status_text) if status_text else None
     return DesignContext(design, template, settings, sections, review, status_text, status)
 
 
@@ -338,7 +366,9 @@ def _is_downgraded(ctx: DesignContext, settings: Settings) -> bool:
         return False
     if not ctx.status_text:
         return True  # a design with no status anywhere is a Draft
-    return ctx.status is Status.DRAFT or normalise_status_key(ctx.status_text) == "draft"
+    if ctx.status is not None:
+        return ctx.status is Status.DRAFT  # the configured stage decides, whatever the word
+    return normalise_status_key(ctx.status_text) == "draft"
 
 
 def _ignored_lines(design: ScannedDesign) -> dict[int, frozenset[str]]:
@@ -401,7 +431,7 @@ def _summarise(
         title=title,
         title_markdown=source,
         status=ctx.status if ctx.status_text else Status.DRAFT,
-        status_text=ctx.status_text or Status.DRAFT.value,
+        status_text=ctx.settings.statuses.canonical(ctx.status_text) or ctx.settings.draft_word,
         owner=text_value(meta.get("owner")),
         module=text_value(meta.get("module")),
         tags=string_list(meta.get("tags")),
