@@ -56,7 +56,10 @@ def _refuse(reason: str, path: str | Path) -> NotReadableAsDesignError:
 
 
 def read_regular_bytes(
-    path: str | Path, root: Path | None = None, max_bytes: int | None = None
+    path: str | Path,
+    root: Path | None = None,
+    max_bytes: int | None = None,
+    real: RealPaths | None = None,
 ) -> bytes:
     """The bytes of ``path`` if it is a regular file within the cap (and within ``root``).
 
@@ -67,6 +70,8 @@ def read_regular_bytes(
         max_bytes: The size cap: the ``max_file_bytes`` option for designs and specs
             (the refusal then names the option); ``None``: :data:`DEFAULT_MAX_FILE_BYTES`
             (configs, read before there are options, and templates).
+        real: The folder resolutions of the current pass over a corpus, shared so that
+            ``root`` and each design folder are resolved once, not once per file.
 
     Returns:
         The file's bytes.
@@ -77,7 +82,7 @@ def read_regular_bytes(
         OSError: Any other failure to open or read.
     """
     if root is not None:
-        _check_inside(Path(path), root)
+        _check_inside(Path(path), root, real)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
@@ -108,18 +113,18 @@ def _over_cap(size: int | None, cap: int, configured: bool) -> str:
     return f"larger than the {cap}-byte size cap{seen}{option}"
 
 
-def _check_inside(path: Path, root: Path) -> None:
+def _check_inside(path: Path, root: Path, real: RealPaths | None = None) -> None:
     # String operations: pathlib's resolve() and parents cost more than the read itself
     # on a 1,000-design check.
-    real_root = os.path.realpath(root)
+    real_root = os.path.realpath(root) if real is None else real.folder(os.fspath(root))
     prefix = real_root if real_root.endswith(os.sep) else real_root + os.sep
     # Where the name itself lives (its folder resolved, the file not followed).
-    located = _located(os.fspath(path))
+    located = _located(os.fspath(path)) if real is None else real.located(os.fspath(path))
     if not located.startswith(prefix):
         return  # a file named outside the folder is read as given
-    real = os.path.realpath(located) if os.path.islink(located) else located
-    if not real.startswith(prefix):
-        raise _refuse(f"a symlink to {real}, outside {real_root}", path)
+    target = os.path.realpath(located) if os.path.islink(located) else located
+    if not target.startswith(prefix):
+        raise _refuse(f"a symlink to {target}, outside {real_root}", path)
 
 
 def _located(name: str) -> str:
@@ -139,21 +144,34 @@ class RealPaths:
     becomes a symlink later would still resolve as it did.
     """
 
-    __slots__ = ("_folders",)
+    __slots__ = ("_cwd", "_folders")
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        # One pass, one working folder: asking the OS for it per file cost a system call each.
+        self._cwd = os.getcwd()
+
+    def folder(self, name: str) -> str:
+        """``os.path.realpath(name)`` of a folder, resolved once per pass."""
+        absolute = os.path.join(self._cwd, name)
+        real_folder = self._folders.get(absolute)
+        if real_folder is None:
+            real_folder = self._folders[absolute] = os.path.realpath(absolute)
+        return real_folder
+
+    def located(self, name: str) -> str:
+        """``name`` with its folder resolved and its last part kept (as :func:`_located`)."""
+        folder, base = os.path.split(os.path.join(self._cwd, name))
+        if base in ("", ".", ".."):
+            return _located(name)
+        return os.path.join(self.folder(folder), base)
 
     def __call__(self, path: Path) -> Path:
         """The real location of ``path``, as ``path.resolve()`` gives it."""
-        absolute = os.path.join(os.getcwd(), os.fspath(path))
-        folder, base = os.path.split(absolute)
-        if base in ("", ".", ".."):
+        name = os.fspath(path)
+        if os.path.split(name)[1] in ("", ".", ".."):
             return path.resolve()
-        real_folder = self._folders.get(folder)
-        if real_folder is None:
-            real_folder = self._folders[folder] = os.path.realpath(folder)
-        located = os.path.join(real_folder, base)
+        located = self.located(name)
         return Path(os.path.realpath(located) if os.path.islink(located) else located)
 
 

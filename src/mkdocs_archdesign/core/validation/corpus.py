@@ -115,13 +115,19 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
 
 
 def check_file(
-    path: Path, shown: str, template: Template, settings: Settings, root: Path | None = None
+    path: Path,
+    shown: str,
+    template: Template,
+    settings: Settings,
+    root: Path | None = None,
+    real: RealPaths | None = None,
 ) -> DesignResult:
     """Validate one file; unreadable, irregular or non-UTF-8 files become one AD000 finding.
 
     ``root`` is the docs folder: a design in it that is a symlink must stay in it.
+    ``real`` shares folder resolutions across one pass over a corpus.
     """
-    text = read_design_source(path, shown, settings, root)
+    text = read_design_source(path, shown, settings, root, real)
     if not isinstance(text, str):
         return text
     return check_design(text, shown, template, settings, _path_id(path, shown))
@@ -172,8 +178,9 @@ def check_files(
     """
     every = with_context(files, context)
     shown = display_paths(every, base)
+    real = RealPaths()
     results = [
-        check_file(path, name, template, settings, root)
+        check_file(path, name, template, settings, root, real)
         for path, name in zip(every, shown, strict=True)
     ]
     return check_corpus(results, settings)[: len(files)]

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from mkdocs_archdesign.core.config.settings import Settings
 from mkdocs_archdesign.core.document.template import Template
+from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.validation.corpus import (
     check_file,
@@ -116,4 +117,5 @@ def check_files_parallel(
 def _check_chunk(
     chunk: list[tuple[str, str]], template: Template, settings: Settings, root: Path | None
 ) -> list[DesignResult]:
-    return [check_file(Path(path), shown, template, settings, root) for path, shown in chunk]
+    real = RealPaths()
+    return [check_file(Path(path), shown, template, settings, root, real) for path, shown in chunk]

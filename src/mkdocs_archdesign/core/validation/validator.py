@@ -34,7 +34,7 @@ from mkdocs_archdesign.core.document.summary import (
 )
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.document.trail import escalated_to, review_log
-from mkdocs_archdesign.core.files import read_regular_bytes
+from mkdocs_archdesign.core.files import RealPaths, read_regular_bytes
 from mkdocs_archdesign.core.model import (
     DesignSummary,
     Finding,
@@ -86,24 +86,35 @@ class DesignResult:
     ignored_lines: dict[int, frozenset[str]]
 
 
-def read_design_text(path: Path, root: Path | None = None, max_bytes: int | None = None) -> str:
+def read_design_text(
+    path: Path,
+    root: Path | None = None,
+    max_bytes: int | None = None,
+    real: RealPaths | None = None,
+) -> str:
     """Read a design file as UTF-8 (a BOM is allowed): a regular file, within the size cap.
 
     Args:
         path: The design file.
         root: The docs folder: a design in it that is a symlink must stay in it.
         max_bytes: The size cap (``Settings.max_file_bytes``); ``None``: the default.
+        real: Folder resolutions shared by one pass over a corpus (see
+            :func:`~mkdocs_archdesign.core.files.read_regular_bytes`).
 
     Raises:
         OSError: If the file cannot be read, is not a regular file, is over the cap or
             leaves ``root`` (the ``strerror`` says which).
         UnicodeDecodeError: If it is not UTF-8.
     """
-    return read_regular_bytes(path, root, max_bytes).decode("utf-8")
+    return read_regular_bytes(path, root, max_bytes, real).decode("utf-8")
 
 
 def read_design_source(
-    path: Path, shown: str, settings: Settings, root: Path | None = None
+    path: Path,
+    shown: str,
+    settings: Settings,
+    root: Path | None = None,
+    real: RealPaths | None = None,
 ) -> str | DesignResult:
     """A design's or spec's text, or the AD000 result that says why it cannot be read.
 
@@ -116,12 +127,13 @@ def read_design_source(
         shown: The path findings name.
         settings: Validator settings (``max_file_bytes``, AD000's severity).
         root: The docs folder: a file in it that is a symlink must stay in it.
+        real: Folder resolutions shared by one pass over a corpus.
 
     Returns:
         The text (a BOM kept), or an unreadable result.
     """
     try:
-        return read_design_text(path, root, settings.max_file_bytes)
+        return read_design_text(path, root, settings.max_file_bytes, real)
     except UnicodeDecodeError as exc:
         return unreadable_result(shown, f"not UTF-8 text (byte {exc.start}): {shown}", settings)
     except OSError as exc:
