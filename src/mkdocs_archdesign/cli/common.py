@@ -217,8 +217,8 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
     else:
         configured = _selected_files(project) if project.docs_dir.is_dir() else []
     real = RealPaths()
-    known = {real(path) for path in configured}
-    outside = sorted({path.parent for path in files if real(path) not in known})
+    known = {real.text(path) for path in configured}
+    outside = sorted({path.parent for path in files if real.text(path) not in known})
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
     # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
     designs, _ = split_project_files(project, [*configured, *siblings])

@@ -168,11 +168,15 @@ class RealPaths:
 
     def __call__(self, path: Path) -> Path:
         """The real location of ``path``, as ``path.resolve()`` gives it."""
+        return Path(self.text(path))
+
+    def text(self, path: Path) -> str:
+        """:meth:`__call__` as a string: comparing and slicing strings skips pathlib."""
         name = os.fspath(path)
         if os.path.split(name)[1] in ("", ".", ".."):
-            return path.resolve()
+            return str(path.resolve())
         located = self.located(name)
-        return Path(os.path.realpath(located) if os.path.islink(located) else located)
+        return os.path.realpath(located) if os.path.islink(located) else located
 
 
 def read_text(path: str | Path, what: str, encoding: str = "utf-8") -> str:

@@ -148,9 +148,13 @@ def with_context(files: Sequence[Path], context: Sequence[Path]) -> list[Path]:
     the whole corpus even when only some files are reported on; a file named twice (as
     ``x.md`` and ``docs/design/x.md``) is one design, so identity is the resolved path.
     """
+    if not context:
+        # check_files_parallel has added the context already: resolving every file
+        # again to add nothing cost a realpath per design.
+        return list(files)
     real = RealPaths()
-    named = {real(path) for path in files}
-    extra = [path for path in context if real(path) not in named]
+    named = {real.text(path) for path in files}
+    extra = [path for path in context if real.text(path) not in named]
     return [*files, *extra]
 
 

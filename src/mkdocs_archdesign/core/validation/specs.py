@@ -9,6 +9,7 @@ Level 1 would otherwise fire on every line a spec exists to hold.
 from __future__ import annotations
 
 import dataclasses
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -52,15 +53,19 @@ def split_specs(
     """
     designs: list[Path] = []
     specs: list[Path] = []
-    anchor = docs_dir.resolve() if docs_dir is not None else None
+    anchor = str(docs_dir.resolve()) if docs_dir is not None else None
+    # Strings, not Path.relative_to: both sides are resolved, so "inside" is a prefix
+    # ending at a separator (pathlib cost more than the rest of the split).
+    prefix = anchor if anchor is None or anchor.endswith(os.sep) else anchor + os.sep
     real = RealPaths()
     for path in files:
         relative = path.name
-        if anchor is not None:
-            try:
-                relative = real(path).relative_to(anchor).as_posix()
-            except ValueError:
-                relative = path.name
+        if prefix is not None:
+            located = real.text(path)
+            if located.startswith(prefix):
+                relative = located[len(prefix) :].replace(os.sep, "/")
+            elif located == anchor:
+                relative = "."
         (specs if is_spec_path(relative, settings) else designs).append(path)
     return designs, specs
 
