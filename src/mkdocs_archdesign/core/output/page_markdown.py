@@ -59,6 +59,15 @@ def insert_after_title(markdown: str, blocks: Sequence[str]) -> str:
 
 def title_end(lines: list[str]) -> int:
     """The index of the line after the page's top-level level-1 heading, 0 without one."""
+    # Most pages open with their "# Title" (after blank lines at most): nothing before it
+    # can open a container, so it is the title without scanning the whole page.
+    for index, line in enumerate(lines):
+        if line.strip(" \t"):
+            indent = marks.leading_spaces(line)
+            first = marks.atx_heading(line, indent) if indent < 4 else None
+            if first is not None and first[0] == 1:
+                return index + 1
+            break
     scanner = BlockScanner(lines)
     scanner.run(0)
     for node in scanner.nodes:
