@@ -85,3 +85,22 @@ def test_nav_icons_follow_the_stage_of_the_teams_words(make_site):
     # The tooltip names the stage in the team's word.
     assert 'title="Design: Accepted"' in html
     assert 'title="Design: Proposed"' in html
+
+
+def test_search_reads_the_badges_words_and_none_of_the_excluded_blocks():
+    from mkdocs_archdesign.plugin.site_setup import search_stand_ins, with_stand_ins
+
+    badge = (
+        '<div class="archdesign-badge" role="group"><span class="l">Owner</span> '
+        '<span class="v">&lt;script&gt;alert(1)&lt;/script&gt;</span></div>'
+    )
+    excluded = '<div class="archdesign-handoff" data-search-exclude><ol><li>a</li></ol></div>'
+    fence = "```mermaid\nflowchart LR\n```"
+    pairs = search_stand_ins([f"\n{badge}\n", excluded, fence])
+    # The words stay (still escaped: the stand-in is HTML too); the tags and the
+    # excluded block go; a Markdown block is not raw HTML in the page, so it is not paired.
+    assert pairs == [(badge, "Owner &lt;script&gt;alert(1)&lt;/script&gt;"), (excluded, "")]
+    page = f"<h1>T</h1>\n{badge}\n\n{excluded}\n<p>{badge}</p>"
+    assert with_stand_ins(page, pairs) == (
+        f"<h1>T</h1>\nOwner &lt;script&gt;alert(1)&lt;/script&gt;\n\n\n<p>{badge}</p>"
+    )
