@@ -104,3 +104,24 @@ def test_search_reads_the_badges_words_and_none_of_the_excluded_blocks():
     assert with_stand_ins(page, pairs) == (
         f"<h1>T</h1>\nOwner &lt;script&gt;alert(1)&lt;/script&gt;\n\n\n<p>{badge}</p>"
     )
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_catalog_page_is_found_by_its_headings_not_by_every_designs_row(make_site, theme):
+    site = make_site(theme={"name": theme}, plugins=["search", "archdesign"])
+    with_superfences(site)
+    write_complete(site)
+    site.build()
+    index = json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    catalog = [doc for doc in index["docs"] if doc["location"].startswith("design/#")]
+    text = " ".join(doc["text"] for doc in catalog)
+    titles = {doc["title"] for doc in catalog}
+    assert {"Designs", "Dependency graph", "Handoff board", "Review timeline"} <= titles
+    assert "Arrows point from a design" in text  # the sections' own sentences stay
+    # Before: the filter options run together, every row, the graph's mermaid source.
+    for leftover in ("AllDraft", "@alice", "order-service", "classDef", "flowchart"):
+        assert leftover not in text, leftover
+    # The page still shows all of it.
+    html = site.html("design/index.html")
+    assert "archdesign-catalog__filters" in html and 'class="mermaid"' in html
+    assert "order-service" in html

@@ -264,7 +264,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         (:func:`site_setup.search_stand_ins`) replace the blocks in ``page.content``
         before search runs; the blocks come back after it.
         """
-        stand_ins = self._search_stand_ins.get(page.file.src_uri)
+        uri = page.file.src_uri
+        stand_ins = self._search_stand_ins.get(uri) or self.catalog_page.search_stand_ins.get(uri)
         if not self._has_search or not stand_ins or page.content is None:
             return None
         self._stashed[page.file.src_uri] = page.content
