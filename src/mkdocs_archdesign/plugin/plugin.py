@@ -39,7 +39,7 @@ from mkdocs_archdesign.core.document.template import (
     load_template,
 )
 from mkdocs_archdesign.core.escape import terminal_text
-from mkdocs_archdesign.core.files import read_regular_bytes
+from mkdocs_archdesign.core.files import RealPaths, read_regular_bytes
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.output.design_page import (
     HandoffGraphs,
@@ -103,6 +103,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         self._env: Environment | None = None
         self._theme: Theme | None = None
         self._docs_dir: Path | None = None
+        self._real: RealPaths | None = None
         self._theme_templates: dict[str, bool] = {}
         #: Whether the page being rendered is a design (the list splitter works only then).
         self.rendering_design = False
@@ -165,6 +166,8 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if not self.config.enabled or self.template is None:
             return None
         site_setup.add_stylesheet_file(files, config)
+        # One pass over the designs: each folder is resolved once, not twice per file.
+        self._real = RealPaths()
         self.cache.start_run()
         design_files, spec_files = self._split(self._design_files(files))
         checked = [(file, self._check_file(file)) for file in design_files]
@@ -360,7 +363,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         if file.abs_src_path is None:  # generated in memory by another plugin
             return file.content_string
         return read_design_source(
-            Path(file.abs_src_path), file.src_uri, self.settings, self._docs_dir
+            Path(file.abs_src_path), file.src_uri, self.settings, self._docs_dir, self._real
         )
 
     def _check_file(self, file: File) -> DesignResult | None:
