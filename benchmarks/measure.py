@@ -24,11 +24,17 @@ class RunFailed(RuntimeError):
 
 @dataclass(frozen=True, slots=True)
 class Sample:
-    """One measured process run: wall seconds, peak RSS in MiB, exit code."""
+    """One measured process run: wall seconds, peak RSS in MiB, exit code, CPU seconds.
+
+    ``cpu_seconds`` (user + system, from the same ``wait4``) counts only this process's
+    own work: on a shared machine another job's load stretches the wall time of a build
+    far more than its CPU time, so paired CPU ratios are the steadier comparison.
+    """
 
     seconds: float
     peak_mib: float
     returncode: int
+    cpu_seconds: float = 0.0
 
 
 def run_measured(
@@ -60,7 +66,8 @@ def run_measured(
         tail = err_path.read_text(errors="replace")[-800:]
         raise RunFailed(f"{' '.join(argv)} exited {proc.returncode}: {tail}")
     # Linux reports ru_maxrss in KiB.
-    return Sample(seconds, usage.ru_maxrss / 1024, proc.returncode)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Sample(seconds, usage.ru_maxrss / 1024, proc.returncode, cpu)
 
 
 def median(values: Sequence[float]) -> float:

@@ -6,7 +6,8 @@ Variants, built in one run with the order rotated every round so drift hits all 
 ``off`` (no plugin), ``default`` (the plugin with default options: ``nav_status: auto``,
 which is off past 50 designs), ``nav`` (``nav_status: true``: every design's icon in every
 page's nav) and ``tags`` (no archdesign, Material's tags plugin: the reference row). Prints
-medians, overheads against ``off`` and the HTML size of each variant's site.
+medians, overheads against ``off`` (wall time, and CPU time of the build process, which
+another job on a shared machine disturbs far less) and the HTML size of each variant's site.
 """
 
 from __future__ import annotations
@@ -64,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     mkdocs = str(Path(sys.executable).parent / "mkdocs")
     names = list(configs)
     samples: dict[str, list[float]] = {name: [] for name in names}
+    cpu: dict[str, list[float]] = {name: [] for name in names}
     sizes: dict[str, float] = {}
     for name in names:  # untimed warm-up: bytecode and page cache for every variant
         argv_ = [mkdocs, "build", "-q", "-f", configs[name].name, "-d", f"site-{name}"]
@@ -73,7 +75,9 @@ def main(argv: list[str] | None = None) -> int:
         order = names[number % len(names) :] + names[: number % len(names)]
         for name in order:
             argv_ = [mkdocs, "build", "-q", "-f", configs[name].name, "-d", f"site-{name}"]
-            samples[name].append(run_measured(argv_, site.root).seconds)
+            sample = run_measured(argv_, site.root)
+            samples[name].append(sample.seconds)
+            cpu[name].append(sample.cpu_seconds)
     base = median(samples["off"])
     rows: dict[str, Any] = {}
     for name in names:
@@ -81,12 +85,16 @@ def main(argv: list[str] | None = None) -> int:
         # Each round's build against the same round's plugin-off build: drift between
         # rounds on a shared machine cancels out of the ratio.
         paired = [on / off for on, off in zip(samples[name], samples["off"], strict=True)]
+        paired_cpu = [on / off for on, off in zip(cpu[name], cpu["off"], strict=True)]
         rows[name] = {
             "median_s": round(value, 3),
             "overhead_pct": round((value - base) / base * 100, 1),
             "paired_overhead_pct": round((median(paired) - 1) * 100, 1),
+            "cpu_median_s": round(median(cpu[name]), 3),
+            "paired_cpu_overhead_pct": round((median(paired_cpu) - 1) * 100, 1),
             "html_mib": round(sizes[name], 1),
             "samples": [round(s, 3) for s in samples[name]],
+            "cpu_samples": [round(s, 3) for s in cpu[name]],
         }
     print(json.dumps({"designs": args.designs, "rounds": args.rounds, "rows": rows}, indent=2))
     return 0

@@ -93,3 +93,23 @@ def test_quick_run_writes_results_table_and_plot(tmp_path: Path) -> None:
     # The edited design was restored after the serve probe.
     work_site = tmp_path / "work" / "site-10" / "docs" / "design"
     assert not any("benchmark edit" in p.read_text() for p in work_site.iterdir())
+
+
+def test_nav_status_run_reports_wall_and_cpu_overheads_for_every_variant(tmp_path: Path) -> None:
+    argv = ["3", "--rounds", "1", "--variants", "off,default", "--workdir", str(tmp_path)]
+    done = subprocess.run(
+        [sys.executable, "-m", "benchmarks.nav_status", *argv],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr[-800:]
+    rows = json.loads(done.stdout)["rows"]
+    assert set(rows) == {"off", "default"}
+    for row in rows.values():
+        # A build's CPU time is real work, never more than wall time on one busy core.
+        assert 0 < row["cpu_samples"][0] <= row["samples"][0] * 1.5
+        assert row["html_mib"] > 0
+    assert rows["off"]["paired_cpu_overhead_pct"] == 0.0
