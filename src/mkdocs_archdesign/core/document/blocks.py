@@ -53,6 +53,8 @@ _RUNS = frozenset("-*_+=")
 #: Every character a line (no container open) can start a block with.
 _BLOCK_STARTS = _CONTAINER_STARTS | _LEAF_STARTS
 _BULLETS = frozenset("-*+")
+#: What after ``**`` (as in ``- **Label**: value``) keeps the run a possible block marker.
+_RUN_GOES_ON = frozenset(["*", " ", "\t", ""])
 #: First characters of a line that may continue an open container (or open indented code).
 _INDENTED = frozenset(" >")
 #: How a column-0 task item's text starts (``- [ ] text``, ``- [x] text``).
@@ -125,7 +127,32 @@ class BlockScanner:
             if first in _BULLETS and raw[1:2] == " ":
                 # A bullet at column 0 is never a lazy line: it closes every container.
                 text = raw[2:]
-                if _prose_text(text):
+                lead = text[:1]
+                if (
+                    lead
+                    and (
+                        lead not in _BLOCK_STARTS
+                        or (lead == "*" and text[1:2] == "*" and text[2:3] not in _RUN_GOES_ON)
+                    )
+                    and "|" not in text
+                    and not text.isspace()
+                ):
+                    # _prose_item inlined for the commonest list line: "- text".
+                    if stack:
+                        del stack[:]
+                    stripped = text.strip()
+                    line = index + 1
+                    current = self.current
+                    current.items.append(ListItem(stripped, line, 0, None))
+                    stack.append(_Container(False, 2, False))
+                    if stripped.startswith("**"):
+                        label = label_of(stripped)
+                        if label is not None:
+                            current.labels.append(Label(label[0], label[1], line))
+                    current.prose.append((line, raw.strip()))
+                    self.para = [(line, stripped)]
+                    index = line
+                elif _prose_text(text):
                     index = self._prose_item(index, raw, 0, 0, 0, text)
                 elif text[:4] in _TASK_HEADS:
                     index = self._task_item(index, raw, text)
