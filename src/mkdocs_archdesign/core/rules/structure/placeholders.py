@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from mkdocs_archdesign.core.document.marks import normalise_label
 from mkdocs_archdesign.core.document.scanner import Section, scan_design
@@ -171,10 +172,20 @@ def _structural_lines(ctx: DesignContext) -> set[int]:
     return lines
 
 
-_scaffold_lines: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Scaffold:
+    """A template's own prose lines (normalised) and fence bodies, as a scaffold has them."""
+
+    lines: frozenset[str]
+    fences: frozenset[tuple[str, ...]]
+    #: The lines' first 8 characters: a line starting otherwise is none of them.
+    leads: frozenset[str]
 
 
-def _scaffold(template: Template) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+_scaffold_lines: dict[str, _Scaffold] = {}
+
+
+def _scaffold(template: Template) -> _Scaffold:
     """Every prose line and fence body of the template itself, as a scaffold leaves them.
 
     Unlike ``example_lines`` (what AD103 flags), this keeps labels, checklist items and
@@ -194,8 +205,27 @@ def _scaffold(template: Template) -> tuple[frozenset[str], frozenset[tuple[str, 
         )
         if len(_scaffold_lines) > 16:
             _scaffold_lines.clear()
-        found = _scaffold_lines[template.digest] = (lines, fences)
+        leads = frozenset(line[:8] for line in lines)
+        found = _scaffold_lines[template.digest] = _Scaffold(lines, fences, leads)
     return found
+
+
+def _is_scaffold_line(text: str, scaffold: _Scaffold) -> bool:
+    """Whether ``text`` is one of the template's own prose lines (after normalising)."""
+    head = text[:8]
+    # For a stripped line whose first 8 characters are printable ASCII without a double
+    # space, those characters lower-cased are where normalise_prose starts: no regex
+    # for a line that starts unlike every template line (most of them).
+    if (
+        head.isascii()
+        and head.isprintable()
+        and "  " not in head
+        and head[:1] != " "
+        and not text[-1].isspace()
+        and head.lower() not in scaffold.leads
+    ):
+        return False
+    return normalise_prose(text) in scaffold.lines
 
 
 def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
@@ -213,11 +243,11 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     Returns:
         ``True`` if at least one line is the author's own content.
     """
-    lines, fences = _scaffold(ctx.template)
+    scaffold = _scaffold(ctx.template)
     approved = ctx.status is Status.APPROVED
     for node in section.nodes:
         for _, text in node.prose:
-            if _placeholder(text, approved) is None and normalise_prose(text) not in lines:
+            if _placeholder(text, approved) is None and not _is_scaffold_line(text, scaffold):
                 return True
         for table in node.tables:
             for _, row in table_rows(table):
@@ -225,6 +255,6 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
                 if any(cell.strip() for cell in row) and _placeholder(text, approved) is None:
                     return True
         for fence in node.fences:
-            if tuple(line.strip() for line in fence.body) not in fences:
+            if tuple(line.strip() for line in fence.body) not in scaffold.fences:
                 return True
     return False
