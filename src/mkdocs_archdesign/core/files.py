@@ -141,13 +141,17 @@ class RealPaths:
     """``Path.resolve()`` for many files of few folders: each folder is resolved once.
 
     Meant for one pass over a corpus (a ``check`` run), not to be kept: a folder that
-    becomes a symlink later would still resolve as it did.
+    becomes a symlink later would still resolve as it did, and so would a file's
+    :meth:`text` (it names a file for identity; reads check symlinks themselves).
     """
 
-    __slots__ = ("_cwd", "_folders")
+    __slots__ = ("_cwd", "_folders", "_texts")
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        # A file's resolved name by its located name: a check names each design up to six
+        # times (split into specs, context, duplicates), with a system call each.
+        self._texts: dict[str, str] = {}
         # One pass, one working folder: asking the OS for it per file cost a system call each.
         self._cwd = os.getcwd()
 
@@ -176,7 +180,11 @@ class RealPaths:
         if os.path.split(name)[1] in ("", ".", ".."):
             return str(path.resolve())
         located = self.located(name)
-        return os.path.realpath(located) if os.path.islink(located) else located
+        resolved = self._texts.get(located)
+        if resolved is None:
+            resolved = os.path.realpath(located) if os.path.islink(located) else located
+            self._texts[located] = resolved
+        return resolved
 
 
 def read_text(path: str | Path, what: str, encoding: str = "utf-8") -> str:
