@@ -99,13 +99,14 @@ def write_output(text: str, output: str | None) -> None:
     A report is written to a temporary file beside ``output`` and renamed over it, so a
     full disk or a kill leaves the previous report (or none), never an empty or half one.
     """
-    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
-    from mkdocs_archdesign.core.textedit import ProtectedFileError, atomic_write  # noqa: PLC0415
-
     text = valid_utf8(text)
     if output is None:
         click.echo(text, nl=False)
         return
+    # Only a report written to a file needs these (difflib and signal come with them).
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.textedit import ProtectedFileError, atomic_write  # noqa: PLC0415
+
     try:
         atomic_write(Path(output), text.encode("utf-8"))
     except ProtectedFileError as exc:

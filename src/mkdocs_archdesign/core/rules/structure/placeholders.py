@@ -179,8 +179,6 @@ class _Scaffold:
 
     lines: frozenset[str]
     fences: frozenset[tuple[str, ...]]
-    #: The lines' first 8 characters: a line starting otherwise is none of them.
-    leads: frozenset[str]
 
 
 _scaffold_lines: dict[str, _Scaffold] = {}
@@ -206,26 +204,22 @@ def _scaffold(template: Template) -> _Scaffold:
         )
         if len(_scaffold_lines) > 16:
             _scaffold_lines.clear()
-        leads = frozenset(line[:8] for line in lines)
-        found = _scaffold_lines[template.digest] = _Scaffold(lines, fences, leads)
+        found = _scaffold_lines[template.digest] = _Scaffold(lines, fences)
     return found
 
 
 def _is_scaffold_line(text: str, scaffold: _Scaffold) -> bool:
     """Whether ``text`` is one of the template's own prose lines (after normalising)."""
-    head = text[:8]
-    # For a stripped line whose first 8 characters are printable ASCII without a double
-    # space, those characters lower-cased are where normalise_prose starts: no regex
-    # for a line that starts unlike every template line (most of them).
+    # A stripped line of printable ASCII without a double space is its own normalised
+    # form but for case (no other whitespace is printable ASCII): no regex for it.
     if (
-        head.isascii()
-        and head.isprintable()
-        and "  " not in head
-        and head[:1] != " "
-        and not text[-1].isspace()
-        and head.lower() not in scaffold.leads
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
     ):
-        return False
+        return text.lower() in scaffold.lines
     return normalise_prose(text) in scaffold.lines
 
 
