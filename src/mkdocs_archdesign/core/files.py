@@ -145,13 +145,15 @@ class RealPaths:
     :meth:`text` (it names a file for identity; reads check symlinks themselves).
     """
 
-    __slots__ = ("_cwd", "_folders", "_texts")
+    __slots__ = ("_cwd", "_folders", "_names", "_texts")
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
         # A file's resolved name by its located name: a check names each design up to six
         # times (split into specs, context, duplicates), with a system call each.
         self._texts: dict[str, str] = {}
+        # The same, by the name as given: most files are named the same way each time.
+        self._names: dict[str, str] = {}
         # One pass, one working folder: asking the OS for it per file cost a system call each.
         self._cwd = os.getcwd()
 
@@ -177,6 +179,9 @@ class RealPaths:
     def text(self, path: Path) -> str:
         """:meth:`__call__` as a string: comparing and slicing strings skips pathlib."""
         name = os.fspath(path)
+        resolved = self._names.get(name)
+        if resolved is not None:
+            return resolved
         if os.path.split(name)[1] in ("", ".", ".."):
             return str(path.resolve())
         located = self.located(name)
@@ -184,6 +189,7 @@ class RealPaths:
         if resolved is None:
             resolved = os.path.realpath(located) if os.path.islink(located) else located
             self._texts[located] = resolved
+        self._names[name] = resolved
         return resolved
 
 
