@@ -101,7 +101,7 @@ def cells(line: str) -> tuple[str, ...]:
         stripped = stripped[:-1]
     # Without a backslash no pipe is escaped, and a plain split is the same split.
     parts = stripped.split("|") if "\\" not in stripped else _CELL_SPLIT_RE.split(stripped)
-    return tuple(cell.strip() for cell in parts)
+    return tuple(map(str.strip, parts))
 
 
 def label_of(text: str) -> tuple[str, str] | None:

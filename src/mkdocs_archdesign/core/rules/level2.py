@@ -90,7 +90,7 @@ def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
                 items = {item.line for item in node.items}
             if line in items and _CALL_RE.search(text):
                 candidates.append(text)
-            if any(_is_signature(code) for code in candidates):
+            if any(map(_is_signature, candidates)):
                 seen.add(line)
                 yield Hit(line, f"full signature: '{quote(text)}'")
         for fence in node.fences:

@@ -160,7 +160,7 @@ def _example_first_words(template: Template) -> frozenset[str]:
 
 
 def _has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))
 
 
 def _structural_lines(ctx: DesignContext) -> set[int]:
