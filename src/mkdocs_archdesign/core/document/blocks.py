@@ -133,6 +133,7 @@ class BlockScanner:
                     and (
                         lead not in _BLOCK_STARTS
                         or (lead == "*" and text[1:2] == "*" and text[2:3] not in _RUN_GOES_ON)
+                        or (lead == "`" and not text.startswith("```"))
                     )
                     and "|" not in text
                     and not text.isspace()
@@ -178,7 +179,7 @@ class BlockScanner:
                     continue
                 # After a blank line a column-0 line closes every container.
                 del stack[:]
-            if not _plain_start(raw):
+            if first in _BLOCK_STARTS and not _plain_start(raw):
                 index = self.line(index)
             elif "|" in raw:
                 index = self._text(index, raw, raw)
