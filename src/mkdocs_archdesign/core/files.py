@@ -82,7 +82,8 @@ def read_regular_bytes(
         OSError: Any other failure to open or read.
     """
     if root is not None:
-        _check_inside(Path(path), root, real)
+        # A Path is taken as it is: building another one per design cost more than a read.
+        _check_inside(path if isinstance(path, Path) else Path(path), root, real)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
