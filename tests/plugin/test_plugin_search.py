@@ -85,3 +85,43 @@ def test_nav_icons_follow_the_stage_of_the_teams_words(make_site):
     # The tooltip names the stage in the team's word.
     assert 'title="Design: Accepted"' in html
     assert 'title="Design: Proposed"' in html
+
+
+def test_search_reads_the_badges_words_and_none_of_the_excluded_blocks():
+    from mkdocs_archdesign.plugin.site_setup import search_stand_ins, with_stand_ins
+
+    badge = (
+        '<div class="archdesign-badge" role="group"><span class="l">Owner</span> '
+        '<span class="v">&lt;script&gt;alert(1)&lt;/script&gt;</span></div>'
+    )
+    excluded = '<div class="archdesign-handoff" data-search-exclude><ol><li>a</li></ol></div>'
+    fence = "```mermaid\nflowchart LR\n```"
+    pairs = search_stand_ins([f"\n{badge}\n", excluded, fence])
+    # The words stay (still escaped: the stand-in is HTML too); the tags and the
+    # excluded block go; a Markdown block is not raw HTML in the page, so it is not paired.
+    assert pairs == [(badge, "Owner &lt;script&gt;alert(1)&lt;/script&gt;"), (excluded, "")]
+    page = f"<h1>T</h1>\n{badge}\n\n{excluded}\n<p>{badge}</p>"
+    assert with_stand_ins(page, pairs) == (
+        f"<h1>T</h1>\nOwner &lt;script&gt;alert(1)&lt;/script&gt;\n\n\n<p>{badge}</p>"
+    )
+
+
+@pytest.mark.parametrize("theme", ["mkdocs", "material"])
+def test_the_catalog_page_is_found_by_its_headings_not_by_every_designs_row(make_site, theme):
+    site = make_site(theme={"name": theme}, plugins=["search", "archdesign"])
+    with_superfences(site)
+    write_complete(site)
+    site.build()
+    index = json.loads((site.site_dir / "search/search_index.json").read_text(encoding="utf-8"))
+    catalog = [doc for doc in index["docs"] if doc["location"].startswith("design/#")]
+    text = " ".join(doc["text"] for doc in catalog)
+    titles = {doc["title"] for doc in catalog}
+    assert {"Designs", "Dependency graph", "Handoff board", "Review timeline"} <= titles
+    assert "Arrows point from a design" in text  # the sections' own sentences stay
+    # Before: the filter options run together, every row, the graph's mermaid source.
+    for leftover in ("AllDraft", "@alice", "order-service", "classDef", "flowchart"):
+        assert leftover not in text, leftover
+    # The page still shows all of it.
+    html = site.html("design/index.html")
+    assert "archdesign-catalog__filters" in html and 'class="mermaid"' in html
+    assert "order-service" in html

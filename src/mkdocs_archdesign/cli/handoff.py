@@ -17,12 +17,9 @@ from mkdocs_archdesign.cli.common import (
     EXIT_FINDINGS,
     config_option,
     fail,
-    load_project,
-    load_project_template,
-    split_project_files,
     template_option,
 )
-from mkdocs_archdesign.cli.review import read_design, read_others, write_scope
+from mkdocs_archdesign.cli.review import open_design_edit
 from mkdocs_archdesign.core.escape import terminal_text
 
 
@@ -81,17 +78,10 @@ def handoff_command(
 
     if owner is not None and not _is_handle(owner):
         fail(f"invalid --owner {owner!r}: expected a handle such as @python-api-designer")
-    project = load_project(config_path)
-    template = load_project_template(project, template_path)
-    file = Path(path)
-    text = read_design(file)
-    root, files = write_scope(project, file)
-    designs, _ = split_project_files(project, files)
-    from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415
-
-    shown = display_path(file)
+    edit = open_design_edit(config_path, template_path, path)
+    project, file, text, root, shown = edit.project, edit.file, edit.text, edit.root, edit.shown
     ctx, design_id, reasons = level2.handoff_blockers(
-        text, shown, template, project.settings, read_others(designs, file)
+        text, shown, edit.template, project.settings, edit.others
     )
     if reasons and not force:
         click.echo(

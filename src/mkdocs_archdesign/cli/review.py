@@ -7,6 +7,7 @@ result atomically. Heavy modules are imported inside the commands for a fast ``-
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import os
@@ -110,6 +111,44 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
     return others
 
 
+@dataclasses.dataclass(frozen=True)
+class DesignEdit:
+    """What a command that edits one design reads first (``review``, ``handoff``).
+
+    Attributes:
+        project: The project the design belongs to.
+        template: The project's template.
+        file: The design, as given.
+        text: Its text.
+        root: The folder every write must stay in.
+        others: ``(path, text)`` of the project's other designs.
+        shown: The design's path as reports show it.
+    """
+
+    project: ProjectConfig
+    template: Template
+    file: Path
+    text: str
+    root: Path
+    others: list[tuple[str, str]]
+    shown: str
+
+
+def open_design_edit(config_path: str | None, template_path: str | None, path: str) -> DesignEdit:
+    """Load the project, its template, the design and its neighbours, or exit 2 in one line."""
+    from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415 - fast startup
+
+    project = load_project(config_path)
+    template = load_project_template(project, template_path)
+    file = Path(path)
+    text = read_design(file)
+    root, files = write_scope(project, file)
+    designs, _ = split_project_files(project, files)
+    return DesignEdit(
+        project, template, file, text, root, read_others(designs, file), display_path(file)
+    )
+
+
 @click.command("review")
 @click.argument("path", type=click.Path(path_type=str))
 @click.argument("action", metavar="ACTION")
@@ -208,16 +247,9 @@ def review_command(
         check_all=check_all,
         force=force,
     )
-    project = load_project(config_path)
-    template = load_project_template(project, template_path)
-    file = Path(path)
-    text = read_design(file)
-    root, files = write_scope(project, file)
-    designs, _ = split_project_files(project, files)
-    others = read_others(designs, file)
-    from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415
-
-    shown = display_path(file)
+    edit = open_design_edit(config_path, template_path, path)
+    project, template, file, text = edit.project, edit.template, edit.file, edit.text
+    root, others, shown = edit.root, edit.others, edit.shown
     level1 = None
     if split_project_files(project, [file])[1]:
         # A Level 2 spec: its own template, gated as a spec against its Level 1 design.

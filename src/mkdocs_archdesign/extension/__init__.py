@@ -39,6 +39,7 @@ from mkdocs_archdesign.core.document.catalog_fence import find_catalog_fence, re
 from mkdocs_archdesign.core.model import FindingCounts
 from mkdocs_archdesign.core.output.design_page import (
     decorate_design_markdown,
+    design_blocks,
     finding_line,
     has_unparsed_front_matter,
     is_info,
@@ -47,6 +48,7 @@ from mkdocs_archdesign.core.output.design_page import (
 from mkdocs_archdesign.core.output.list_split import ListSplitExtension
 from mkdocs_archdesign.core.output.page_markdown import insert_after_title
 from mkdocs_archdesign.core.output.page_meta import neutralise_meta
+from mkdocs_archdesign.core.output.raw_blocks import RawBlocks
 from mkdocs_archdesign.extension.session import (
     OPTIONS_WHERE,
     Corpus,
@@ -158,13 +160,20 @@ class _PagePreprocessor(Preprocessor):
                 # Zensical prints the title and friends unescaped, as MkDocs themes do: the
                 # plugin's neutralising applies (this dict is what Zensical gets back).
                 neutralise_meta(page.meta)
+            unparsed = has_unparsed_front_matter(markdown, meta)
+            blocks = design_blocks(
+                summary,
+                corpus.options.page,
+                findings_now=serving() or unparsed,
+                graphs=corpus.graphs,
+            )
             markdown = decorate_design_markdown(
                 markdown,
                 summary,
                 corpus.options.page,
                 serving=serving(),
-                unparsed=has_unparsed_front_matter(markdown, meta),
-                graphs=corpus.graphs,
+                unparsed=unparsed,
+                blocks=self.extension.raw_blocks.markers(blocks),
             )
             markdown = insert_after_title(markdown, [_stylesheet("archdesign.css")])
         elif corpus.options.catalog and find_catalog_fence(markdown) is not None:
@@ -203,6 +212,7 @@ class ArchDesignExtension(Extension):
         self.catalog_fill: tuple[Any, str] | None = None
         self.generated: datetime = build_time()
         self.rendering_design = False
+        self.raw_blocks = RawBlocks()
 
     def extendMarkdown(self, md: Markdown) -> None:
         """Register the page preprocessor and the catalog postprocessor."""
@@ -214,6 +224,7 @@ class ArchDesignExtension(Extension):
             _PagePostprocessor(md, self), "archdesign_catalog", _POSTPROCESSOR_PRIORITY
         )
         ListSplitExtension(lambda: self.rendering_design).extendMarkdown(md)
+        self.raw_blocks.extendMarkdown(md)
 
     def reset(self) -> None:
         """Forget the previous page's catalog and assets (Markdown.reset between documents)."""

@@ -9,6 +9,7 @@ core (``core/catalog*.py``), which the ``catalog`` command shares.
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from importlib import resources
 from pathlib import Path
@@ -28,6 +29,7 @@ from mkdocs_archdesign.core.catalog.model import (
     relative_url,
 )
 from mkdocs_archdesign.core.catalog.render import (
+    catalog_blocks,
     fill_placeholders,
     render_catalog_body,
     render_catalog_markdown,
@@ -43,6 +45,9 @@ STYLE_URI = "assets/archdesign/catalog.css"
 
 #: The machine-readable catalog, at the site root.
 JSON_URI = "catalog.json"
+
+#: A rendered mermaid diagram: superfences' ``<pre class="mermaid">`` or mermaid2's ``<div>``.
+_MERMAID_BLOCK = re.compile(r'<(pre|div) class="mermaid"[^>]*>.*?</\1>', re.S)
 
 
 def asset_text(name: str) -> str:
@@ -85,6 +90,8 @@ class CatalogPage:
         self.write_json = False
         self.generated: datetime = build_time()
         self.fence_pages: set[str] = set()
+        #: What the search plugin reads instead of the catalog's blocks, by page.
+        self.search_stand_ins: dict[str, list[tuple[str, str]]] = {}
 
     def configure(self, config: MkDocsConfig, enabled: bool, page_path: str) -> None:
         """Reset for a new build and list the catalog's script and stylesheet.
@@ -100,6 +107,7 @@ class CatalogPage:
         self.page_file = None
         self.write_json = False
         self.fence_pages = set()
+        self.search_stand_ins = {}
         if not enabled:
             return
         # Listed on every page: Material's instant navigation loads scripts only once.
@@ -184,7 +192,17 @@ class CatalogPage:
             return None
         dest = page_dest(path, self.catalog.use_directory_urls)
         json_href = relative_url(JSON_URI, dest) if self.write_json else None
-        return fill_placeholders(html, self.catalog, dest, self.generated.date(), json_href)
+        today = self.generated.date()
+        blocks = catalog_blocks(self.catalog, dest, today)
+        html = fill_placeholders(html, self.catalog, dest, today, json_href, blocks)
+        # The table, board and timeline repeat what each design's own page says; in the
+        # index they were one run-together entry of every title, owner and filter option.
+        table, board, _ = blocks
+        # The dependency graph's mermaid source sits between the table and the board.
+        graph = _MERMAID_BLOCK.search(html, html.find(table) + len(table), html.find(board))
+        excluded = [*blocks, *([graph.group(0)] if graph is not None else [])]
+        self.search_stand_ins[page.file.src_uri] = [(block, "") for block in excluded]
+        return html
 
     def write_catalog_json(self, config: MkDocsConfig) -> None:
         """Write ``catalog.json`` into the site root after the build."""

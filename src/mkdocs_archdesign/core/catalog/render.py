@@ -132,7 +132,12 @@ def render_catalog_body(catalog: Catalog, page_dest: str | None = None) -> str:
 
 
 def fill_placeholders(
-    html: str, catalog: Catalog, page_dest: str, today: date, json_href: str | None = None
+    html: str,
+    catalog: Catalog,
+    page_dest: str,
+    today: date,
+    json_href: str | None = None,
+    blocks: tuple[str, str, str] | None = None,
 ) -> str:
     """Swap the table and the board into the catalog page's HTML.
 
@@ -142,19 +147,41 @@ def fill_placeholders(
         page_dest: The catalog page's built file, site-relative (``design/index.html``).
         today: The build date, for the age of each review.
         json_href: The link to ``catalog.json`` from the page, when it is published.
+        blocks: :func:`catalog_blocks`, when the caller rendered them already.
 
     Returns:
         The HTML with both placeholders replaced.
     """
-    html = html.replace(TABLE_PLACEHOLDER, render_table(catalog, page_dest), 1)
-    html = html.replace(BOARD_PLACEHOLDER, render_board(catalog, page_dest, today), 1)
-    html = html.replace(TIMELINE_PLACEHOLDER, render_timeline(catalog, page_dest, today), 1)
+    for placeholder, block in zip(
+        (TABLE_PLACEHOLDER, BOARD_PLACEHOLDER, TIMELINE_PLACEHOLDER),
+        blocks or catalog_blocks(catalog, page_dest, today),
+        strict=True,
+    ):
+        html = html.replace(placeholder, block, 1)
     link = (
         f'<a href="{html_text(json_href)}"><code>catalog.json</code></a>'
         if json_href is not None
         else "<code>catalog.json</code>"
     )
     return html.replace(JSON_LINK_PLACEHOLDER, link, 1)
+
+
+def catalog_blocks(catalog: Catalog, page_dest: str, today: date) -> tuple[str, str, str]:
+    """The table (with its filter bar), the handoff board and the review timeline.
+
+    Args:
+        catalog: The catalog.
+        page_dest: The catalog page's built file, site-relative.
+        today: The build date, for the age of each review.
+
+    Returns:
+        ``(table, board, timeline)``, each one raw-HTML block.
+    """
+    return (
+        render_table(catalog, page_dest),
+        render_board(catalog, page_dest, today),
+        render_timeline(catalog, page_dest, today),
+    )
 
 
 def render_table(catalog: Catalog, page_dest: str) -> str:
