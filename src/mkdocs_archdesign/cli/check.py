@@ -199,6 +199,7 @@ def check_command(
         validate_codes("--ignore", ignored, known)
     shown_from = parse_min_severity(min_severity)
     check_output_folder(output)
+    from mkdocs_archdesign.core.files import RealPaths  # noqa: PLC0415
     from mkdocs_archdesign.core.model import FailOn  # noqa: PLC0415
     from mkdocs_archdesign.core.output.reports import render, report_notes, run_fails  # noqa: PLC0415
     from mkdocs_archdesign.core.validation.parallel import check_files_parallel  # noqa: PLC0415 - fast startup
@@ -211,8 +212,11 @@ def check_command(
         fail_on=FailOn(fail_on) if fail_on is not None else project.settings.fail_on,
     )
     template = load_project_template(project, template_path)
-    files, specs = split_project_files(project, design_files(project, paths))
-    context = corpus_context(project, files) if paths else []
+    # One resolution of each file for the whole run: splitting off specs, adding the
+    # context and dropping its duplicates each named every design again.
+    real = RealPaths()
+    files, specs = split_project_files(project, design_files(project, paths), real)
+    context = corpus_context(project, files, real) if paths else []
     if fix or diff:
         from mkdocs_archdesign.cli import fixing  # noqa: PLC0415 - only --fix needs it
 
@@ -223,7 +227,7 @@ def check_command(
         fixing.refuse_unsafe(planned, project.root)
         fixing.write_fixes(planned, project.root)
     summaries = check_files_parallel(
-        files, template, settings, jobs, context=context, root=design_root(project)
+        files, template, settings, jobs, context=context, root=design_root(project), real=real
     )
     summaries += spec_summaries(project, specs, summaries, settings, template)
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from mkdocs_archdesign.core.config.project import ProjectConfig
     from mkdocs_archdesign.core.config.settings import Settings
     from mkdocs_archdesign.core.document.template import Template
+    from mkdocs_archdesign.core.files import RealPaths
     from mkdocs_archdesign.core.model import DesignSummary
 
 #: Success, or no finding at or above ``--fail-on``.
@@ -98,13 +99,14 @@ def write_output(text: str, output: str | None) -> None:
     A report is written to a temporary file beside ``output`` and renamed over it, so a
     full disk or a kill leaves the previous report (or none), never an empty or half one.
     """
-    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
-    from mkdocs_archdesign.core.textedit import ProtectedFileError, atomic_write  # noqa: PLC0415
-
     text = valid_utf8(text)
     if output is None:
         click.echo(text, nl=False)
         return
+    # Only a report written to a file needs these (difflib and signal come with them).
+    from mkdocs_archdesign.core.escape import terminal_text  # noqa: PLC0415 - fast startup
+    from mkdocs_archdesign.core.textedit import ProtectedFileError, atomic_write  # noqa: PLC0415
+
     try:
         atomic_write(Path(output), text.encode("utf-8"))
     except ProtectedFileError as exc:
@@ -194,7 +196,9 @@ def configured_design_files(project: ProjectConfig) -> list[Path]:
     return _selected_files(project)
 
 
-def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
+def corpus_context(
+    project: ProjectConfig, files: Sequence[Path], real: RealPaths | None = None
+) -> list[Path]:
     """The designs cross-design rules must see when only ``files`` are reported on.
 
     Every configured design of the project, plus, for a named file outside it, the
@@ -204,6 +208,7 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
     Args:
         project: The project config.
         files: The files named on the command line.
+        real: The file resolutions of the command's pass, shared with its other steps.
 
     Returns:
         Files in a stable order (the named files may be among them).
@@ -216,12 +221,13 @@ def corpus_context(project: ProjectConfig, files: Sequence[Path]) -> list[Path]:
         configured = discover([fallback]) if fallback.is_dir() else []
     else:
         configured = _selected_files(project) if project.docs_dir.is_dir() else []
-    real = RealPaths()
+    if real is None:
+        real = RealPaths()
     known = {real.text(path) for path in configured}
     outside = sorted({path.parent for path in files if real.text(path) not in known})
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
     # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
-    designs, _ = split_project_files(project, [*configured, *siblings])
+    designs, _ = split_project_files(project, [*configured, *siblings], real)
     return designs
 
 
@@ -289,13 +295,16 @@ def load_level2_template(project: ProjectConfig) -> Template:
 
 
 def split_project_files(
-    project: ProjectConfig, files: Sequence[Path]
+    project: ProjectConfig, files: Sequence[Path], real: RealPaths | None = None
 ) -> tuple[list[Path], list[Path]]:
-    """Split files into Level 1 designs and Level 2 specs (``level2_specs`` globs)."""
+    """Split files into Level 1 designs and Level 2 specs (``level2_specs`` globs).
+
+    ``real`` shares the file resolutions of one command's pass over the project.
+    """
     from mkdocs_archdesign.core.validation.specs import split_specs  # noqa: PLC0415
 
     docs = project.docs_dir if project.path is not None else None
-    return split_specs(files, docs, project.settings)
+    return split_specs(files, docs, project.settings, real)
 
 
 def spec_summaries(

@@ -34,7 +34,7 @@ def rule_help(rule: Rule, fmt: str) -> str:
     Returns:
         The documentation, ending with a newline.
     """
-    from mkdocs_archdesign.core.fix import FIXABLE_CODES  # noqa: PLC0415
+    from mkdocs_archdesign.core.fixable import FIXABLE_CODES  # noqa: PLC0415
     from mkdocs_archdesign.core.output.selection import rule_url  # noqa: PLC0415
     from mkdocs_archdesign.core.rules.base import DOC_SECTIONS  # noqa: PLC0415
 

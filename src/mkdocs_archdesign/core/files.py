@@ -82,7 +82,8 @@ def read_regular_bytes(
         OSError: Any other failure to open or read.
     """
     if root is not None:
-        _check_inside(Path(path), root, real)
+        # A Path is taken as it is: building another one per design cost more than a read.
+        _check_inside(path if isinstance(path, Path) else Path(path), root, real)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)
     try:
@@ -141,13 +142,19 @@ class RealPaths:
     """``Path.resolve()`` for many files of few folders: each folder is resolved once.
 
     Meant for one pass over a corpus (a ``check`` run), not to be kept: a folder that
-    becomes a symlink later would still resolve as it did.
+    becomes a symlink later would still resolve as it did, and so would a file's
+    :meth:`text` (it names a file for identity; reads check symlinks themselves).
     """
 
-    __slots__ = ("_cwd", "_folders")
+    __slots__ = ("_cwd", "_folders", "_names", "_texts")
 
     def __init__(self) -> None:
         self._folders: dict[str, str] = {}
+        # A file's resolved name by its located name: a check names each design up to six
+        # times (split into specs, context, duplicates), with a system call each.
+        self._texts: dict[str, str] = {}
+        # The same, by the name as given: most files are named the same way each time.
+        self._names: dict[str, str] = {}
         # One pass, one working folder: asking the OS for it per file cost a system call each.
         self._cwd = os.getcwd()
 
@@ -173,10 +180,18 @@ class RealPaths:
     def text(self, path: Path) -> str:
         """:meth:`__call__` as a string: comparing and slicing strings skips pathlib."""
         name = os.fspath(path)
+        resolved = self._names.get(name)
+        if resolved is not None:
+            return resolved
         if os.path.split(name)[1] in ("", ".", ".."):
             return str(path.resolve())
         located = self.located(name)
-        return os.path.realpath(located) if os.path.islink(located) else located
+        resolved = self._texts.get(located)
+        if resolved is None:
+            resolved = os.path.realpath(located) if os.path.islink(located) else located
+            self._texts[located] = resolved
+        self._names[name] = resolved
+        return resolved
 
 
 def read_text(path: str | Path, what: str, encoding: str = "utf-8") -> str:

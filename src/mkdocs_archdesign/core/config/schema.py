@@ -9,7 +9,6 @@ normalise (``rules: {ad203: off}`` is ``AD203: off``) and refuse (``rules: {AD99
 
 from __future__ import annotations
 
-import difflib
 import enum
 import re
 from collections.abc import Callable, Mapping
@@ -266,6 +265,8 @@ def unknown_option_warnings(options: Mapping[str, Any]) -> list[str]:
     for name in options:
         if name in OPTIONS:
             continue
+        import difflib  # noqa: PLC0415 - only an unknown option needs it
+
         close = difflib.get_close_matches(str(name), list(OPTIONS), n=1)
         hint = f" (did you mean {close[0]}?)" if close else ""
         warnings.append(f"{name}: unknown option{hint}")

@@ -53,6 +53,12 @@ _RUNS = frozenset("-*_+=")
 #: Every character a line (no container open) can start a block with.
 _BLOCK_STARTS = _CONTAINER_STARTS | _LEAF_STARTS
 _BULLETS = frozenset("-*+")
+#: What after ``**`` (as in ``- **Label**: value``) keeps the run a possible block marker.
+_RUN_GOES_ON = frozenset(["*", " ", "\t", ""])
+#: First characters of a line that may continue an open container (or open indented code).
+_INDENTED = frozenset(" >")
+#: How a column-0 task item's text starts (``- [ ] text``, ``- [x] text``).
+_TASK_HEADS = frozenset(["[ ] ", "[x] ", "[X] "])
 _FENCE_CHARS = frozenset("`~")
 
 
@@ -101,8 +107,9 @@ class BlockScanner:
         count = self.count
         lines = self.lines
         stack = self.stack
-        # Blank lines and prose with nothing open are most lines of a design: they are
-        # told apart here, without a call per line (see :meth:`line` for the rest).
+        # Most lines of a design start at column 0 without a tab: blank lines, prose,
+        # headings, bullets. A column-0 line continues no container, so these are told
+        # apart here, without a call per line; :meth:`line` takes the rest.
         while index < count:
             raw = lines[index]
             if not raw:
@@ -112,21 +119,67 @@ class BlockScanner:
                         del stack[depth:]
                 self.para = []
                 index += 1
-            elif "\t" in raw:
+                continue
+            first = raw[0]
+            if first in _INDENTED or "\t" in raw:
                 index = self.line(index)
-            elif raw[0] in _BULLETS and raw[1:2] == " " and _prose_text(raw[2:]):
-                # A bullet at column 0 continues no container: it closes them all.
-                index = self._prose_item(index, raw, 0, 0, 0, raw[2:])
-            elif stack:
-                index = self.line(index)
-            elif raw[0] == "#":
-                found = marks.atx_heading(raw, 0)
-                if found is None:
-                    index = self._text(index, raw, raw)
+                continue
+            if first in _BULLETS and raw[1:2] == " ":
+                # A bullet at column 0 is never a lazy line: it closes every container.
+                text = raw[2:]
+                lead = text[:1]
+                if (
+                    lead
+                    and (
+                        lead not in _BLOCK_STARTS
+                        or (lead == "*" and text[1:2] == "*" and text[2:3] not in _RUN_GOES_ON)
+                        or (lead == "`" and not text.startswith("```"))
+                    )
+                    and "|" not in text
+                    and not text.isspace()
+                ):
+                    # _prose_item inlined for the commonest list line: "- text".
+                    if stack:
+                        del stack[:]
+                    stripped = text.strip()
+                    line = index + 1
+                    current = self.current
+                    current.items.append(ListItem(stripped, line, 0, None))
+                    stack.append(_Container(False, 2, False))
+                    if stripped.startswith("**"):
+                        label = label_of(stripped)
+                        if label is not None:
+                            current.labels.append(Label(label[0], label[1], line))
+                    current.prose.append((line, raw.strip()))
+                    self.para = [(line, stripped)]
+                    index = line
+                elif _prose_text(text):
+                    index = self._prose_item(index, raw, 0, 0, 0, text)
+                elif text[:4] in _TASK_HEADS:
+                    index = self._task_item(index, raw, text)
                 else:
+                    index = self.line(index)
+                continue
+            if first == "#":
+                found = marks.atx_heading(raw, 0)
+                if found is not None:
+                    # A heading is never a lazy line either.
+                    if stack:
+                        del stack[:]
                     self._heading(Heading(found[0], found[1], index + 1))
                     index += 1
-            elif not _plain_start(raw):
+                elif stack:
+                    index = self.line(index)
+                else:
+                    index = self._text(index, raw, raw)
+                continue
+            if stack:
+                if self.para or raw.isspace():
+                    index = self.line(index)  # maybe a lazy continuation line
+                    continue
+                # After a blank line a column-0 line closes every container.
+                del stack[:]
+            if first in _BLOCK_STARTS and not _plain_start(raw):
                 index = self.line(index)
             elif "|" in raw:
                 index = self._text(index, raw, raw)
@@ -253,6 +306,26 @@ class BlockScanner:
                 current.labels.append(Label(label[0], label[1], line))
         current.prose.append((line, raw.strip()))
         self.para = [(line, stripped)]
+        return line
+
+    def _task_item(self, index: int, raw: str, text: str) -> int:
+        """A column-0 task item (``- [ ] text``), as the container dispatch would take it.
+
+        The box is no link reference definition (no ``:`` after the ``]``), so the text
+        is the item's paragraph, or a table's header line.
+        """
+        stack = self.stack
+        if stack:
+            del stack[:]
+        line = index + 1
+        current = self.current
+        current.items.append(ListItem(text[4:].strip(), line, 0, text[1] != " "))
+        stack.append(_Container(False, 2, False))
+        self.para = []
+        if "|" in text:
+            return self._text(index, raw, text)
+        current.prose.append((line, raw.strip()))
+        self.para = [(line, text.strip())]
         return line
 
     def _blank_depth(self) -> int:

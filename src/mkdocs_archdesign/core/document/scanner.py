@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
+from operator import attrgetter
 
 from mkdocs_archdesign.core.document.blocks import BlockScanner
 from mkdocs_archdesign.core.document.frontmatter import FrontMatter, parse_front_matter
@@ -40,6 +42,16 @@ __all__ = [
     "scan_design",
     "split_lines",
 ]
+
+
+# The blocks of a run of nodes, chained in C: rules walk them for every section, and a
+# generator resumed per element cost several times the walk itself.
+_FENCES = attrgetter("fences")
+_TABLES = attrgetter("tables")
+_ITEMS = attrgetter("items")
+_LABELS = attrgetter("labels")
+_PROSE = attrgetter("prose")
+_COMMENTS = attrgetter("comments")
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,28 +96,23 @@ class Section:
 
     def fences(self) -> Iterator[Fence]:
         """Fenced code blocks in the section and its sub-sections."""
-        for node in self.nodes:
-            yield from node.fences
+        return chain.from_iterable(map(_FENCES, self.nodes))
 
     def tables(self) -> Iterator[Table]:
         """Tables in the section and its sub-sections."""
-        for node in self.nodes:
-            yield from node.tables
+        return chain.from_iterable(map(_TABLES, self.nodes))
 
     def items(self) -> Iterator[ListItem]:
         """List items in the section and its sub-sections."""
-        for node in self.nodes:
-            yield from node.items
+        return chain.from_iterable(map(_ITEMS, self.nodes))
 
     def labels(self) -> Iterator[Label]:
         """``**Label**: value`` lines in the section and its sub-sections."""
-        for node in self.nodes:
-            yield from node.labels
+        return chain.from_iterable(map(_LABELS, self.nodes))
 
     def prose(self) -> Iterator[tuple[int, str]]:
         """Non-blank lines outside code and comments, with their 1-based line."""
-        for node in self.nodes:
-            yield from node.prose
+        return chain.from_iterable(map(_PROSE, self.nodes))
 
     def has_content(self) -> bool:
         """Whether anything but blank lines, comments and bare sub-headings is inside."""
@@ -172,13 +179,11 @@ class ScannedDesign:
 
     def all_prose(self) -> Iterator[tuple[int, str]]:
         """Every prose line of the body, with its line number."""
-        for node in self.nodes:
-            yield from node.prose
+        return chain.from_iterable(map(_PROSE, self.nodes))
 
     def all_comments(self) -> Iterator[Comment]:
         """Every HTML comment of the body."""
-        for node in self.nodes:
-            yield from node.comments
+        return chain.from_iterable(map(_COMMENTS, self.nodes))
 
 
 def split_lines(text: str) -> list[str]:

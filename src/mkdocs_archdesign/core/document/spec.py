@@ -106,7 +106,9 @@ def level1_methods(ctx: DesignContext) -> list[Method]:
         name = match.group(1)
         purpose_match = _PURPOSE_RE.match(item.text[match.start() :])
         purpose = purpose_match.group(1).strip() if purpose_match else ""
-        if name.upper().startswith("TODO") or _PLACEHOLDER_RE.match(purpose):
+        if name.upper().startswith("TODO") or (
+            purpose.startswith(("TODO", "TBD")) and _PLACEHOLDER_RE.match(purpose)
+        ):
             continue
         methods.append(Method(name, purpose, item.line))
     return methods

@@ -7,7 +7,8 @@ preserving every other byte, and :func:`lsp_text_edits` turns a fix into LSP Tex
 """
 
 from mkdocs_archdesign.core.fix.edits import EditKind, Fix, LineEdit, apply_fixes, lsp_text_edits
-from mkdocs_archdesign.core.fix.planner import FIXABLE_CODES, fix_blocker, is_fixable, plan_fixes
+from mkdocs_archdesign.core.fix.planner import fix_blocker, plan_fixes
+from mkdocs_archdesign.core.fixable import FIXABLE_CODES, is_fixable
 
 __all__ = [
     "FIXABLE_CODES",

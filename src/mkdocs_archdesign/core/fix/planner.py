@@ -27,22 +27,15 @@ from mkdocs_archdesign.core.document.summary import text_value
 from mkdocs_archdesign.core.document.template import RequiredSection, Template, normalise_heading
 from mkdocs_archdesign.core.fix.edits import EditKind, Fix, LineEdit, apply_fixes
 from mkdocs_archdesign.core.fix.yaml_line import front_key_line, scalar_line_with
+from mkdocs_archdesign.core.fixable import is_fixable
 from mkdocs_archdesign.core.model import Finding, design_id_from_path
 from mkdocs_archdesign.core.rules.base import DesignContext
 from mkdocs_archdesign.core.rules.text import plain
 from mkdocs_archdesign.core.textedit import Lines, content_of
 from mkdocs_archdesign.core.validation.validator import build_context, check_design
 
-#: Codes a fix exists for. A finding of these codes is marked fixable in every format.
-FIXABLE_CODES = frozenset({"AD003", "AD101", "AD404"})
-
 _JINJA_EXPR_RE = re.compile(r"\{\{\s*([A-Za-z_]\w*)\s*(?:\|\s*[A-Za-z_]\w*\s*)*\}\}")
 _STATUS_LABEL_RE = re.compile(r"^(?P<head>\s*\*\*\s*Status\s*(?::\*\*|\*\*\s*:))(?P<value>.*)$")
-
-
-def is_fixable(finding: Finding) -> bool:
-    """Whether ``check --fix`` has a fix for findings like this one (ruff's ``[*]``)."""
-    return finding.code in FIXABLE_CODES
 
 
 def fix_blocker(text: str) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Sequence
 
-from mkdocs_archdesign.core.fix import is_fixable
+from mkdocs_archdesign.core.fixable import is_fixable
 from mkdocs_archdesign.core.model import DesignSummary, Finding, Severity
 from mkdocs_archdesign.core.output.selection import (
     ReportOptions,

@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
 
 from mkdocs_archdesign.core.escape import github_data, github_property, terminal_text
-from mkdocs_archdesign.core.fix import is_fixable
+from mkdocs_archdesign.core.fixable import is_fixable
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, Severity
 from mkdocs_archdesign.core.output.gitlab import render_gitlab
 from mkdocs_archdesign.core.output.sarif import render_sarif

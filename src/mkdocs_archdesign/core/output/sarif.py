@@ -13,7 +13,7 @@ import json
 from collections.abc import Sequence
 
 from mkdocs_archdesign import __version__
-from mkdocs_archdesign.core.fix import FIXABLE_CODES, is_fixable
+from mkdocs_archdesign.core.fixable import FIXABLE_CODES, is_fixable
 from mkdocs_archdesign.core.model import DesignSummary, Severity
 from mkdocs_archdesign.core.output.selection import (
     ReportOptions,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from mkdocs_archdesign.core.fix import is_fixable
+from mkdocs_archdesign.core.fixable import is_fixable
 from mkdocs_archdesign.core.model import DesignSummary, FailOn, Finding, FindingCounts, Severity
 
 #: The rule reference page; each rule has an anchor named after its lower-case code.

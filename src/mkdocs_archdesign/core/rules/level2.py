@@ -74,14 +74,23 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
 def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
     """Signatures in code spans, list items and code blocks outside the API overview."""
     for node in ctx.design.nodes:
-        items = {item.line for item in node.items}
+        items: set[int] | None = None
         for line, text in node.prose:
-            if line in seen or ("(" not in text and "def" not in text):
+            # Every candidate is part of the line, and a signature needs "def", "->" or
+            # ":" (and "def" or a "("): most lines are decided here, without a pattern.
+            if "(" in text:
+                if ":" not in text and "->" not in text and "def" not in text:
+                    continue
+            elif "def" not in text:
+                continue
+            if line in seen:
                 continue
             candidates = _CODE_SPAN_CONTENT_RE.findall(text) if "`" in text else []
+            if items is None:
+                items = {item.line for item in node.items}
             if line in items and _CALL_RE.search(text):
                 candidates.append(text)
-            if any(_is_signature(code) for code in candidates):
+            if any(map(_is_signature, candidates)):
                 seen.add(line)
                 yield Hit(line, f"full signature: '{quote(text)}'")
         for fence in node.fences:
@@ -93,11 +102,18 @@ def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
 
 
 def _is_signature(code: str) -> bool:
-    if ":" not in code and "->" not in code and "def" not in code:
+    has_def = "def" in code
+    has_arrow = "->" in code
+    if ":" not in code and not has_arrow and not has_def:
         return False  # no annotation, no return arrow, no def: the common call or prose
-    if _DEF_RE.search(code) or _RETURN_RE.search(code):
+    # Each pattern needs its word: a call with a ":" after it runs only the last one.
+    if (has_def and _DEF_RE.search(code)) or (has_arrow and _RETURN_RE.search(code)):
         return True
-    return any(_ANNOTATION_RE.search(params) for params in _PARAMS_RE.findall(code))
+    if ":" not in code or "(" not in code:
+        return False
+    return any(
+        ":" in params and _ANNOTATION_RE.search(params) for params in _PARAMS_RE.findall(code)
+    )
 
 
 @rule("AD302", "level2-exception-class", Severity.WARNING)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import count
 
 from mkdocs_archdesign.core.document.scanner import Section, Table
 
@@ -47,8 +48,7 @@ def without_list_marker(text: str) -> str:
 
 def table_rows(table: Table) -> Iterator[tuple[int, tuple[str, ...]]]:
     """A table's body rows with their 1-based lines (rows follow the delimiter row)."""
-    for offset, row in enumerate(table.rows):
-        yield table.line + 2 + offset, row
+    return zip(count(table.line + 2), table.rows)
 
 
 def section_lines(section: Section) -> Iterator[tuple[int, str]]:

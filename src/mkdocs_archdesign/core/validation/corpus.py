@@ -105,12 +105,17 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
     found: list[Path] = []
     for root, dirs, files in os.walk(docs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        relative_root = Path(root).relative_to(docs_dir)
+        folder = Path(root)
+        # (folder relative / name).as_posix() as strings: a name from os.walk holds no
+        # separator, and pathlib per file cost more than matching the globs.
+        head = folder.relative_to(docs_dir).as_posix()
+        head = "" if head == "." else head + "/"
         for name in sorted(files):
-            relative = (relative_root / name).as_posix()
             # A page holding the catalog fence is the catalog, never a design.
-            if is_design_path(relative, globs) and not is_catalog_file(Path(root) / name):
-                found.append(Path(root) / name)
+            if is_design_path(head + name, globs):
+                path = folder / name
+                if not is_catalog_file(path):
+                    found.append(path)
     return sorted(found, key=lambda p: p.as_posix())
 
 
@@ -141,18 +146,22 @@ def _path_id(path: Path, shown: str) -> str | None:
     return Path(os.path.normpath(path.absolute())).as_posix()
 
 
-def with_context(files: Sequence[Path], context: Sequence[Path]) -> list[Path]:
+def with_context(
+    files: Sequence[Path], context: Sequence[Path], real: RealPaths | None = None
+) -> list[Path]:
     """``files`` followed by the designs of ``context`` that are not among them.
 
     Cross-design rules (``depends_on``, ``superseded_by``, cycles, duplicate ids) must see
     the whole corpus even when only some files are reported on; a file named twice (as
     ``x.md`` and ``docs/design/x.md``) is one design, so identity is the resolved path.
+    ``real`` shares the resolutions of the current pass (each file resolved once).
     """
     if not context:
         # check_files_parallel has added the context already: resolving every file
         # again to add nothing cost a realpath per design.
         return list(files)
-    real = RealPaths()
+    if real is None:
+        real = RealPaths()
     named = {real.text(path) for path in files}
     extra = [path for path in context if real.text(path) not in named]
     return [*files, *extra]

@@ -74,6 +74,7 @@ def check_files_parallel(
     base: Path | None = None,
     context: Sequence[Path] = (),
     root: Path | None = None,
+    real: RealPaths | None = None,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, using up to ``jobs`` processes.
 
@@ -85,12 +86,14 @@ def check_files_parallel(
         base: Paths are reported relative to this folder when they are inside it.
         context: Designs cross-design rules see but that are not reported on.
         root: The docs folder (symlinked designs must stay in it), if known.
+        real: Resolutions shared with the pass that found ``files`` and ``context``
+            (only to tell which designs of ``context`` are among ``files``).
 
     Returns:
         One summary per file, in the order given, exactly as ``check_files`` returns.
     """
     named = len(files)
-    files = with_context(files, context)
+    files = with_context(files, context, real)
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
         return check_files(files, template, settings, base, root=root)[:named]

@@ -39,7 +39,10 @@ def is_spec_path(relative: str, settings: Settings) -> bool:
 
 
 def split_specs(
-    files: Sequence[Path], docs_dir: Path | None, settings: Settings
+    files: Sequence[Path],
+    docs_dir: Path | None,
+    settings: Settings,
+    real: RealPaths | None = None,
 ) -> tuple[list[Path], list[Path]]:
     """Split files into Level 1 designs and Level 2 specs, keeping their order.
 
@@ -47,6 +50,7 @@ def split_specs(
         files: Markdown files.
         docs_dir: The docs folder the globs are relative to (``None``: names only).
         settings: Validator settings (``level2_specs``).
+        real: The resolutions of the current pass, shared with its other steps.
 
     Returns:
         ``(designs, specs)``.
@@ -57,7 +61,8 @@ def split_specs(
     # Strings, not Path.relative_to: both sides are resolved, so "inside" is a prefix
     # ending at a separator (pathlib cost more than the rest of the split).
     prefix = anchor if anchor is None or anchor.endswith(os.sep) else anchor + os.sep
-    real = RealPaths()
+    if real is None:
+        real = RealPaths()
     for path in files:
         relative = path.name
         if prefix is not None:

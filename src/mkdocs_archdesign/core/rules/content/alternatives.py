@@ -41,7 +41,7 @@ def too_few_alternatives(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(ALTERNATIVES)
     if section is None:
         return
-    found = alternatives(section)
+    found = _alternatives_of(ctx, section)
     if len(found) < 2:
         yield Hit(
             section.line,
@@ -59,7 +59,8 @@ def alternatives(section: Section) -> list[tuple[int, str]]:
     bold = [
         (line, match.group(0).strip("*").strip())
         for line, text in section.prose()
-        if (match := _ALTERNATIVE_RE.match(without_list_marker(text))) is not None
+        # The pattern opens with "**": a line without it is decided without a match.
+        if "**" in text and (match := _ALTERNATIVE_RE.match(without_list_marker(text))) is not None
     ]
     if bold:
         return bold
@@ -68,6 +69,15 @@ def alternatives(section: Section) -> list[tuple[int, str]]:
         return []
     level = min(heading.level for heading in subs)
     return [(heading.line, heading.text) for heading in subs if heading.level == level]
+
+
+def _alternatives_of(ctx: DesignContext, section: Section) -> list[tuple[int, str]]:
+    """:func:`alternatives` of ``section``, found once for AD207 and AD208."""
+    key = f"alternatives:{section.line}"
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = alternatives(section)
+    return list(found)
 
 
 _ALTERNATIVE_PARTS = ("pros", "cons", "decision")
@@ -99,7 +109,7 @@ def incomplete_alternative(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(ALTERNATIVES)
     if section is None:
         return
-    found = alternatives(section)
+    found = _alternatives_of(ctx, section)
     if not found:
         return
     starts = [line for line, _ in found]

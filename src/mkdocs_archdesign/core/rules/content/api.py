@@ -83,7 +83,7 @@ def missing_error_handling(ctx: DesignContext) -> Iterator[Hit]:
         *(label.label for label in section.labels()),
         *(item.text for item in section.items()),
     )
-    if not any(_ERROR_RE.search(text) for text in texts):
+    if not any(map(_ERROR_RE.search, texts)):
         yield Hit(
             section.line,
             "API Design Guidelines has no error handling strategy",

@@ -51,7 +51,7 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
     texts = _markers(section)
     title = ctx.section_title(SCOPE)
     for name, pattern in SCOPE_ELEMENTS:
-        if not any(pattern.search(text) for text in texts):
+        if not any(map(pattern.search, texts)):
             yield Hit(section.line, f"Context and Scope has no {name}", title)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from mkdocs_archdesign.core.document.marks import normalise_label
 from mkdocs_archdesign.core.document.scanner import Section, scan_design
@@ -66,12 +67,23 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
         previous = -1
         for lineno, raw_text in node.prose:
             # A code span may open on one line and close on the next (wrapped prose).
-            text, in_span = _outside_wrapped_span(raw_text, in_span and lineno == previous + 1)
+            if in_span or "`" in raw_text:
+                text, in_span = _outside_wrapped_span(raw_text, in_span and lineno == previous + 1)
+            else:
+                text = raw_text  # what _outside_wrapped_span gives, without the call
             previous = lineno
-            found = _placeholder(text, approved, refs)
+            # _placeholder's first test inlined: most lines have no placeholder mark.
+            found = (
+                _placeholder(text, approved, refs)
+                if "TODO" in text or "TBD" in text or "[" in text or "<" in text
+                else None
+            )
+            # A line's first 8 characters, lower-cased, start its normalise_prose form
+            # unless they hold a whitespace run: then it may be any example line.
+            head = text[:8].lower()
             if (
                 found is None
-                and _lead(text) in first_words
+                and (head in first_words or "  " in head or "\t" in head)
                 and not review_range[0] <= lineno <= review_range[1]
                 and normalise_prose(text) in examples
             ):
@@ -147,18 +159,8 @@ def _example_first_words(template: Template) -> frozenset[str]:
     return words
 
 
-def _lead(text: str) -> str:
-    """A line's first 8 characters, lower-cased; a whitespace run makes it unknown.
-
-    For a stripped line without a whitespace run in those characters this equals the
-    start of :func:`normalise_prose`, so the pre-test never misses an example line.
-    """
-    head = text[:8].lower()
-    return "?" if "  " in head or "\t" in head else head
-
-
 def _has_letter(text: str) -> bool:
-    return any(ch.isalpha() for ch in text)
+    return any(map(str.isalpha, text))
 
 
 def _structural_lines(ctx: DesignContext) -> set[int]:
@@ -171,10 +173,18 @@ def _structural_lines(ctx: DesignContext) -> set[int]:
     return lines
 
 
-_scaffold_lines: dict[str, tuple[frozenset[str], frozenset[tuple[str, ...]]]] = {}
+@dataclass(frozen=True, slots=True)
+class _Scaffold:
+    """A template's own prose lines (normalised) and fence bodies, as a scaffold has them."""
+
+    lines: frozenset[str]
+    fences: frozenset[tuple[str, ...]]
 
 
-def _scaffold(template: Template) -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+_scaffold_lines: dict[str, _Scaffold] = {}
+
+
+def _scaffold(template: Template) -> _Scaffold:
     """Every prose line and fence body of the template itself, as a scaffold leaves them.
 
     Unlike ``example_lines`` (what AD103 flags), this keeps labels, checklist items and
@@ -194,8 +204,23 @@ def _scaffold(template: Template) -> tuple[frozenset[str], frozenset[tuple[str, 
         )
         if len(_scaffold_lines) > 16:
             _scaffold_lines.clear()
-        found = _scaffold_lines[template.digest] = (lines, fences)
+        found = _scaffold_lines[template.digest] = _Scaffold(lines, fences)
     return found
+
+
+def _is_scaffold_line(text: str, scaffold: _Scaffold) -> bool:
+    """Whether ``text`` is one of the template's own prose lines (after normalising)."""
+    # A stripped line of printable ASCII without a double space is its own normalised
+    # form but for case (no other whitespace is printable ASCII): no regex for it.
+    if (
+        text.isascii()
+        and text.isprintable()
+        and "  " not in text
+        and text[:1] != " "
+        and text[-1:] != " "
+    ):
+        return text.lower() in scaffold.lines
+    return normalise_prose(text) in scaffold.lines
 
 
 def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
@@ -213,11 +238,16 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     Returns:
         ``True`` if at least one line is the author's own content.
     """
-    lines, fences = _scaffold(ctx.template)
+    scaffold = _scaffold(ctx.template)
     approved = ctx.status is Status.APPROVED
     for node in section.nodes:
         for _, text in node.prose:
-            if _placeholder(text, approved) is None and normalise_prose(text) not in lines:
+            # _placeholder's first test inlined: most lines have no placeholder mark.
+            if ("TODO" in text or "TBD" in text or "[" in text or "<" in text) and _placeholder(
+                text, approved
+            ) is not None:
+                continue
+            if not _is_scaffold_line(text, scaffold):
                 return True
         for table in node.tables:
             for _, row in table_rows(table):
@@ -225,6 +255,6 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
                 if any(cell.strip() for cell in row) and _placeholder(text, approved) is None:
                     return True
         for fence in node.fences:
-            if tuple(line.strip() for line in fence.body) not in fences:
+            if tuple(line.strip() for line in fence.body) not in scaffold.fences:
                 return True
     return False
