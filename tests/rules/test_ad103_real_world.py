@@ -31,3 +31,18 @@ def test_ad103_is_quiet_on_real_world_markdown(name, text):
 @pytest.mark.parametrize(("name", "text", "needle"), FIRES, ids=[c[0] for c in FIRES])
 def test_ad103_still_fires_on_placeholders(name, text, needle):
     assert findings(SECTION_43, text, "AD103") == [line_of(SECTION_43, text, needle)]
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\t", "\u3000"])
+def test_a_kept_template_line_is_found_whatever_whitespace_it_was_typed_with(tmp_path, space):
+    # The rule's 8-character pre-test must never skip a line that normalises to a
+    # template example: a no-break space or tab near its start used to hide it.
+    from mkdocs_archdesign.core.config.settings import Settings
+    from mkdocs_archdesign.core.document.template import load_template
+    from mkdocs_archdesign.core.validation.validator import check_design
+
+    template = tmp_path / "template.md"
+    template.write_text("# T\n\n## Scope\n\nSo describe the scope of the system here.\n")
+    text = f"# T\n\n## Scope\n\nOurs.\n\nSo{space}describe the scope of the system here.\n"
+    result = check_design(text, "d.md", load_template(template), Settings())
+    assert [f.line for f in result.summary.findings if f.code == "AD103"] == [7]

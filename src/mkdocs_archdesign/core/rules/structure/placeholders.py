@@ -79,11 +79,16 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
                 else None
             )
             # A line's first 8 characters, lower-cased, start its normalise_prose form
-            # unless they hold a whitespace run: then it may be any example line.
+            # when they are printable ASCII without a double space; other whitespace (a
+            # tab, a no-break space) or case folding that changes length: any example.
             head = text[:8].lower()
             if (
                 found is None
-                and (head in first_words or "  " in head or "\t" in head)
+                and (
+                    head in first_words
+                    or not (head.isascii() and head.isprintable())
+                    or "  " in head
+                )
                 and not review_range[0] <= lineno <= review_range[1]
                 and normalise_prose(text) in examples
             ):
