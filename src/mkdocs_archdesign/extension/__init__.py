@@ -169,9 +169,7 @@ class _PagePreprocessor(Preprocessor):
             )
             markdown = decorate_design_markdown(
                 markdown,
-                summary,
                 corpus.options.page,
-                serving=serving(),
                 unparsed=unparsed,
                 blocks=self.extension.raw_blocks.markers(blocks),
             )

@@ -247,12 +247,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         )
         self._search_stand_ins[page.file.src_uri] = site_setup.search_stand_ins(blocks)
         return decorate_design_markdown(
-            markdown,
-            summary,
-            self.page_options,
-            serving=self.serving,
-            unparsed=unparsed,
-            blocks=self._raw_blocks.markers(blocks),
+            markdown, self.page_options, unparsed=unparsed, blocks=self._raw_blocks.markers(blocks)
         )
 
     @event_priority(100)
@@ -271,7 +266,7 @@ class ArchDesignPlugin(BasePlugin[ArchDesignConfig]):  # type: ignore[no-untyped
         stand_ins = self._search_stand_ins.get(uri) or self.catalog_page.search_stand_ins.get(uri)
         if not self._has_search or not stand_ins or page.content is None:
             return None
-        self._stashed[page.file.src_uri] = page.content
+        self._stashed[uri] = page.content
         page.content = site_setup.with_stand_ins(page.content, stand_ins)
         return None
 

@@ -170,35 +170,23 @@ def design_blocks(
 
 
 def decorate_design_markdown(
-    markdown: str,
-    summary: DesignSummary,
-    options: PageOptions,
-    *,
-    serving: bool,
-    unparsed: bool,
-    graphs: HandoffGraphs | None = None,
-    blocks: list[str] | None = None,
+    markdown: str, options: PageOptions, *, unparsed: bool, blocks: list[str]
 ) -> str:
     """A design page's Markdown with its blocks after the title (what both generators render).
 
     Args:
         markdown: The page body as the generator passes it (front matter already removed).
-        summary: The design.
         options: The page options.
-        serving: Whether a preview server is running (``show_findings: serve``).
         unparsed: Whether the generator left an unparsable front-matter block in the text;
-            it is removed, and the findings that explain it are shown.
-        graphs: A graph memo shared by the pages of a build.
-        blocks: The blocks to insert, when the caller computed them already
-            (:func:`design_blocks`); computed here otherwise.
+            it is removed (:func:`design_blocks` shows the findings that explain it).
+        blocks: The blocks to insert: :func:`design_blocks`, as the generator hands them
+            to the renderer (raw HTML as :class:`~.raw_blocks.RawBlocks` markers).
 
     Returns:
         The decorated Markdown.
     """
     if unparsed:
         markdown = strip_unparsed_front_matter(markdown.lstrip("\ufeff"))
-    if blocks is None:
-        blocks = design_blocks(summary, options, findings_now=serving or unparsed, graphs=graphs)
     markdown = render_review_markup(markdown, checkboxes=options.checkboxes)
     # Lists that CommonMark starts inside a paragraph are split by ListSplitExtension,
     # inside the renderer, where fences and raw HTML are already set aside.
