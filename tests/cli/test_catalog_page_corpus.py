@@ -8,7 +8,10 @@ plugin does. A file named on the command line is checked as given, the catalog p
 
 from __future__ import annotations
 
+import io
 import json
+import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -110,6 +113,17 @@ def test_catalog_and_status_leave_the_catalog_page_out(tmp_path: Path) -> None:
     assert len(json.loads(status.stdout)) == 3
 
 
+def test_the_review_gate_does_not_count_the_catalog_page_among_the_designs(
+    tmp_path: Path,
+) -> None:
+    # ``design`` is the id the catalog page would have; as a design it would be accepted.
+    _project(tmp_path)
+    args = ["review", "docs/design/ledger-design.md", "supersede", "--by", "design", "--dry-run"]
+    outcome = invoke(args, cwd=tmp_path)
+    assert outcome.code == 2, outcome
+    assert "--by 'design' is not a design in this project" in outcome.stderr
+
+
 def test_the_language_servers_corpus_leaves_the_catalog_page_out(tmp_path: Path) -> None:
     design = _project(tmp_path)
     project = Projects(lambda: [tmp_path]).project_for(design / "ledger-design.md")
@@ -119,3 +133,38 @@ def test_the_language_servers_corpus_leaves_the_catalog_page_out(tmp_path: Path)
     assert "docs/design/index.md" not in project.files
     findings = project.corpus.findings("docs/design/webhooks-design.md")
     assert [f.code for f in findings if f.code == "AD004"] == ["AD004"]
+
+
+def test_check_opens_each_design_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Telling the catalog page apart used to read every selected file once more before
+    # checking it. Both ways a file gets opened are counted: os.open (the design reader)
+    # and io.open (open() and pathlib's read_text/read_bytes).
+    _project(tmp_path)
+    opened: list[str] = []
+
+    def counting(real: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(path: Any, *args: Any, **kwargs: Any) -> Any:
+            if isinstance(path, (str, bytes, os.PathLike)):
+                name = Path(os.fsdecode(path))
+                if name.parent.name == "design":
+                    opened.append(name.name)
+            return real(path, *args, **kwargs)
+
+        return wrapper
+
+    monkeypatch.setattr(os, "open", counting(os.open))
+    monkeypatch.setattr(io, "open", counting(io.open))
+    report = _check(tmp_path)
+    assert report["summary"]["designs"] == 3
+    assert sorted(opened) == sorted([*DESIGNS, "index.md"])
+
+
+def test_a_catalog_page_check_cannot_read_is_a_design_with_ad000(tmp_path: Path) -> None:
+    # Without its text nothing says it is the catalog page: the plugin, the Zensical
+    # extension and now check all report the file as unreadable.
+    design = _project(tmp_path)
+    (design / "index.md").write_bytes(CATALOG_PAGE.encode("utf-8") + b"\xff\n")
+    report = _check(tmp_path)
+    assert report["summary"]["designs"] == 4
+    unreadable = [f for f in report["findings"] if f["path"] == "docs/design/index.md"]
+    assert [f["code"] for f in unreadable] == ["AD000"]

@@ -21,6 +21,7 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    lists_designs,
     load_project,
     load_project_template,
     output_option,
@@ -227,9 +228,18 @@ def check_command(
         fixing.refuse_unsafe(planned, project.root)
         fixing.write_fixes(planned, project.root)
     summaries = check_files_parallel(
-        files, template, settings, jobs, context=context, root=design_root(project), real=real
+        files,
+        template,
+        settings,
+        jobs,
+        context=context,
+        root=design_root(project),
+        real=real,
+        listed=lists_designs(project, paths),
     )
-    summaries += spec_summaries(project, specs, summaries, settings, template)
+    summaries += spec_summaries(
+        project, specs, summaries, settings, template, listed=lists_designs(project, paths)
+    )
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
     write_output(render(fmt, summaries, options=options), output)
     if fmt in ("text", "github"):
