@@ -168,3 +168,11 @@ def test_a_catalog_page_check_cannot_read_is_a_design_with_ad000(tmp_path: Path)
     assert report["summary"]["designs"] == 4
     unreadable = [f for f in report["findings"] if f["path"] == "docs/design/index.md"]
     assert [f["code"] for f in unreadable] == ["AD000"]
+
+
+def test_without_a_config_a_named_design_does_not_see_the_catalog_page(tmp_path: Path) -> None:
+    # The other designs (context) never count the catalog page, with a config or
+    # without: before, docs/design walked without a config let ``design`` resolve to it.
+    _project(tmp_path, config=False)
+    report = _check(tmp_path, "docs/design/webhooks-design.md")
+    assert _unknown_references(report) == ["docs/design/webhooks-design.md"]
