@@ -8,14 +8,16 @@ from typing import Any
 
 import pytest
 
-from mkdocs_archdesign.core.validation.corpus import is_catalog_file
+from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 
 from .helpers import run
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 # The catalog page (docs/design/index.md, an `archdesign-catalog` fence) is not a design.
 EXAMPLES = sorted(
-    p for p in (REPO_ROOT / "docs" / "design").rglob("*.md") if not is_catalog_file(p)
+    p
+    for p in (REPO_ROOT / "docs" / "design").rglob("*.md")
+    if not is_catalog_page(p.read_text(encoding="utf-8"))
 )
 
 

@@ -18,6 +18,7 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    lists_designs,
     load_level2_template,
     load_project,
     load_project_template,
@@ -81,12 +82,23 @@ def render_catalog(
     project = load_project(config_path)
     template = load_project_template(project, template_path)
     designs, specs = split_project_files(project, design_files(project, paths))
+    listed = lists_designs(project, paths)
     # Paths relative to the docs folder, as the plugin reports them (File.src_uri).
     summaries = check_files(
-        designs, template, project.settings, base=project.docs_dir, root=design_root(project)
+        designs,
+        template,
+        project.settings,
+        base=project.docs_dir,
+        root=design_root(project),
+        listed=listed,
     )
     spec_results = check_spec_files(
-        specs, summaries, load_level2_template(project), project.settings, base=project.docs_dir
+        specs,
+        summaries,
+        load_level2_template(project),
+        project.settings,
+        base=project.docs_dir,
+        listed=listed,
     )
     catalog = build_catalog(summaries, use_directory_urls(project.path), spec_results)
     if fmt == "csv":

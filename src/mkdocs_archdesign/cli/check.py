@@ -21,6 +21,7 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    lists_designs,
     load_project,
     load_project_template,
     output_option,
@@ -217,6 +218,8 @@ def check_command(
     real = RealPaths()
     files, specs = split_project_files(project, design_files(project, paths), real)
     context = corpus_context(project, files, real) if paths else []
+    # Only designs the globs listed may be the site's catalog page; named files are checked.
+    listed = lists_designs(project, paths)
     if fix or diff:
         from mkdocs_archdesign.cli import fixing  # noqa: PLC0415 - only --fix needs it
 
@@ -227,9 +230,16 @@ def check_command(
         fixing.refuse_unsafe(planned, project.root)
         fixing.write_fixes(planned, project.root)
     summaries = check_files_parallel(
-        files, template, settings, jobs, context=context, root=design_root(project), real=real
+        files,
+        template,
+        settings,
+        jobs,
+        context=context,
+        root=design_root(project),
+        real=real,
+        listed=listed,
     )
-    summaries += spec_summaries(project, specs, summaries, settings, template)
+    summaries += spec_summaries(project, specs, summaries, settings, template, listed=listed)
     options = report_options(settings.fail_on, shown_from, quiet, statistics, project.root)
     write_output(render(fmt, summaries, options=options), output)
     if fmt in ("text", "github"):

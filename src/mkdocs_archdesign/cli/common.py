@@ -180,8 +180,9 @@ def load_project_template(project: ProjectConfig, override: str | None = None) -
 def configured_design_files(project: ProjectConfig) -> list[Path]:
     """Every file under the docs folder that the ``designs`` globs select.
 
-    Without a config file, every Markdown file under ``docs/design``. A page holding the
-    ``archdesign-catalog`` fence is the site's catalog page, not a design.
+    Without a config file, every Markdown file under ``docs/design``. The site's catalog
+    page (the ``archdesign-catalog`` fence) may be among them: ``check_files`` leaves it
+    out when it reads it (see :func:`lists_designs`).
 
     Args:
         project: The project config.
@@ -263,6 +264,23 @@ def resolve_paths(paths: Sequence[str]) -> list[Path]:
         fail(str(exc))
 
 
+def lists_designs(project: ProjectConfig, paths: Sequence[str]) -> bool:
+    """Whether :func:`design_files` lists the designs by the ``designs`` globs.
+
+    Then the site's catalog page may be among them and is left out when it is read
+    (``listed`` of ``check_files``). Files and folders the user names, and
+    ``docs/design`` walked when there is no config, are checked as they are.
+
+    Args:
+        project: The project config.
+        paths: Files and folders from the command line (may be empty).
+
+    Returns:
+        True when there are no ``paths`` and there is a config file.
+    """
+    return not paths and project.path is not None
+
+
 def design_files(project: ProjectConfig, paths: Sequence[str]) -> list[Path]:
     """The designs a command works on: ``paths`` if given, else the configured ones.
 
@@ -313,12 +331,25 @@ def spec_summaries(
     designs: Sequence[DesignSummary],
     settings: Settings,
     design_template: Template,
+    *,
+    listed: bool = False,
 ) -> list[DesignSummary]:
     """Validate Level 2 specs; their Level 1 designs are read from the project if needed.
 
     A spec named alone on the command line still links to its design: when a spec's
     ``level1:`` is not among ``designs``, the project's configured designs are validated
     too (for the lookup only; they are not reported).
+
+    Args:
+        project: The project config.
+        specs: The spec files.
+        designs: Summaries of the Level 1 designs already validated.
+        settings: Validator settings.
+        design_template: The Level 1 template (for the project's designs, if needed).
+        listed: ``specs`` were listed by the globs (see :func:`lists_designs`).
+
+    Returns:
+        One summary per spec, in order.
     """
     from mkdocs_archdesign.core.validation.corpus import check_files  # noqa: PLC0415
     from mkdocs_archdesign.core.validation.specs import check_spec_files  # noqa: PLC0415
@@ -327,9 +358,11 @@ def spec_summaries(
         return []
     lookup = list(designs)
     known = {summary.id for summary in designs}
-    first = check_spec_files(specs, lookup, load_level2_template(project), settings)
+    first = check_spec_files(specs, lookup, load_level2_template(project), settings, listed=listed)
     if all(spec.level1 in known or not spec.level1 for spec in first):
         return first
     configured, _ = split_project_files(project, configured_design_files(project))
-    corpus = check_files(configured, design_template, settings)
-    return check_spec_files(specs, [*lookup, *corpus], load_level2_template(project), settings)
+    corpus = check_files(configured, design_template, settings, listed=lists_designs(project, ()))
+    return check_spec_files(
+        specs, [*lookup, *corpus], load_level2_template(project), settings, listed=listed
+    )

@@ -25,6 +25,7 @@ from mkdocs_archdesign.cli.common import (
     design_files,
     design_root,
     fail,
+    lists_designs,
     load_level2_template,
     load_project,
     load_project_template,
@@ -78,24 +79,43 @@ def read_design(path: Path) -> str:
         fail(f"{path} is not UTF-8 text (byte {exc.start}); nothing changed")
 
 
-def write_scope(project: ProjectConfig, path: Path) -> tuple[Path, list[Path]]:
+def write_scope(project: ProjectConfig, path: Path) -> tuple[Path, list[Path], bool]:
     """The folder writes must stay in, and the designs the gate sees beside ``path``.
 
     A design under the configured docs folder belongs to that project; any other
     design belongs to the folder tree it sits in.
+
+    Args:
+        project: The project config.
+        path: The design being edited.
+
+    Returns:
+        ``(root, files, listed)``: ``listed`` when ``files`` are the project's
+        configured designs, among which the site's catalog page is no design.
     """
     # Absolute but not resolved: a symlink is judged by where it sits, not where it leads.
     absolute = Path(os.path.normpath(path.absolute()))
     docs = Path(os.path.normpath(project.docs_dir.absolute()))
     if project.path is not None and docs in absolute.parents:
-        return docs, configured_design_files(project)
+        return docs, configured_design_files(project), True
     from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415 - fast startup
 
-    return absolute.parent, discover([absolute.parent])
+    return absolute.parent, discover([absolute.parent]), False
 
 
-def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
-    """``(path, text)`` of the other designs; unreadable ones count by id only."""
+def read_others(files: list[Path], own: Path, skip_catalog: bool = False) -> list[tuple[str, str]]:
+    """``(path, text)`` of the other designs; unreadable ones count by id only.
+
+    Args:
+        files: The designs beside ``own`` (it may be among them).
+        own: The design being edited.
+        skip_catalog: ``files`` were listed by the ``designs`` globs: the site's
+            catalog page among them is no design and is left out.
+
+    Returns:
+        One pair per other design, in order.
+    """
+    from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page  # noqa: PLC0415
     from mkdocs_archdesign.core.validation.corpus import display_path  # noqa: PLC0415 - fast startup
 
     real_own = own.resolve()
@@ -107,6 +127,8 @@ def read_others(files: list[Path], own: Path) -> list[tuple[str, str]]:
             text = file.read_bytes().decode("utf-8")
         except (OSError, UnicodeDecodeError):
             text = ""
+        if skip_catalog and is_catalog_page(text):
+            continue
         others.append((display_path(file), text))
     return others
 
@@ -142,11 +164,10 @@ def open_design_edit(config_path: str | None, template_path: str | None, path: s
     template = load_project_template(project, template_path)
     file = Path(path)
     text = read_design(file)
-    root, files = write_scope(project, file)
+    root, files, listed = write_scope(project, file)
     designs, _ = split_project_files(project, files)
-    return DesignEdit(
-        project, template, file, text, root, read_others(designs, file), display_path(file)
-    )
+    others = read_others(designs, file, skip_catalog=listed)
+    return DesignEdit(project, template, file, text, root, others, display_path(file))
 
 
 @click.command("review")
@@ -392,15 +413,23 @@ def status_command(
     project = load_project(config_path)
     template = load_project_template(project, template_path)
     designs, specs = split_project_files(project, design_files(project, paths))
+    listed = specs_listed = lists_designs(project, paths)
     if not specs and project.path is not None:
         _, specs = split_project_files(project, configured_design_files(project))
+        specs_listed = True
     context = corpus_context(project, designs) if paths else []
     summaries = check_files(
-        designs, template, project.settings, context=context, root=design_root(project)
+        designs,
+        template,
+        project.settings,
+        context=context,
+        root=design_root(project),
+        listed=listed,
     )
-    linked = link_specs(
-        summaries, spec_summaries(project, specs, summaries, project.settings, template)
+    specs_found = spec_summaries(
+        project, specs, summaries, project.settings, template, listed=specs_listed
     )
+    linked = link_specs(summaries, specs_found)
     if history:
         if not summaries:
             fail(f"not a Level 1 design: {paths[0]}")

@@ -171,7 +171,7 @@ class Projects:
         docs = project.docs_dir
         files = configured_designs(docs, project.settings.designs) if docs.is_dir() else []
         shown = display_paths(files, root)
-        corpus.load_files(zip(shown, files, strict=True))
+        corpus.load_files(zip(shown, files, strict=True), skip_catalog=True)
         try:
             # The one options schema the plugin's ``rules_url`` is read with.
             rules_url = parse_option("rules_url", project.options.get("rules_url"))
@@ -184,5 +184,6 @@ class Projects:
             corpus=corpus,
             stamps=tuple(FileStamp.of(p) for p in _watched(config, project)),
             rules_url=rules_url if isinstance(rules_url, str) and rules_url else DEFAULT_RULES_URL,
-            files=dict(zip(shown, files, strict=True)),
+            # Only the designs: the catalog page the corpus left out is none.
+            files={name: path for name, path in zip(shown, files, strict=True) if name in corpus},
         )

@@ -6,11 +6,12 @@ import fnmatch
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Literal, overload
 
 from mkdocs_archdesign.core.config.settings import Settings
-from mkdocs_archdesign.core.document.catalog_fence import CATALOG_FENCE, is_catalog_page
+from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.template import Template
-from mkdocs_archdesign.core.files import RealPaths, read_regular_bytes
+from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import FOLDER_PAGE_NAMES, DesignSummary
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
@@ -42,22 +43,6 @@ def match_glob(relative: str, pattern: str) -> bool:
 def is_design_path(relative: str, globs: Sequence[str]) -> bool:
     """Whether a docs-relative path (``/`` separators) is selected by ``globs``."""
     return any(match_glob(relative, pattern) for pattern in globs)
-
-
-def is_catalog_file(path: Path) -> bool:
-    """Whether a file is a catalog page (it holds the ``archdesign-catalog`` fence).
-
-    Unreadable files are not: they are designs and get their AD000 finding. Only a
-    regular file within the default cap is opened: discovery runs before any check, and a
-    FIFO or ``/dev/zero`` named like a design must not hang or exhaust it.
-    """
-    try:
-        data = read_regular_bytes(path)
-    except OSError:
-        return False
-    if CATALOG_FENCE.encode("ascii") not in data:
-        return False  # the common case: no decode, no regex
-    return is_catalog_page(data.decode("utf-8", errors="replace"))
 
 
 def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> list[Path]:
@@ -93,7 +78,9 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
     """Every file under ``docs_dir`` whose docs-relative path one of ``globs`` selects.
 
     Hidden folders are skipped. ``check`` without paths and the language server both
-    list a project's designs with this, so they validate the same corpus.
+    list a project's designs with this, so they validate the same corpus. No file is
+    read: the site's catalog page (the ``archdesign-catalog`` fence) may be among them,
+    and is left out when it is read for checking (``skip_catalog`` of :func:`check_file`).
 
     Args:
         docs_dir: The docs folder (it must exist).
@@ -111,12 +98,35 @@ def configured_designs(docs_dir: Path, globs: Sequence[str]) -> list[Path]:
         head = folder.relative_to(docs_dir).as_posix()
         head = "" if head == "." else head + "/"
         for name in sorted(files):
-            # A page holding the catalog fence is the catalog, never a design.
             if is_design_path(head + name, globs):
-                path = folder / name
-                if not is_catalog_file(path):
-                    found.append(path)
+                found.append(folder / name)
     return sorted(found, key=lambda p: p.as_posix())
+
+
+@overload
+def check_file(
+    path: Path,
+    shown: str,
+    template: Template,
+    settings: Settings,
+    root: Path | None = ...,
+    real: RealPaths | None = ...,
+    *,
+    skip_catalog: Literal[False] = ...,
+) -> DesignResult: ...
+
+
+@overload
+def check_file(
+    path: Path,
+    shown: str,
+    template: Template,
+    settings: Settings,
+    root: Path | None = ...,
+    real: RealPaths | None = ...,
+    *,
+    skip_catalog: bool,
+) -> DesignResult | None: ...
 
 
 def check_file(
@@ -126,15 +136,33 @@ def check_file(
     settings: Settings,
     root: Path | None = None,
     real: RealPaths | None = None,
-) -> DesignResult:
+    *,
+    skip_catalog: bool = False,
+) -> DesignResult | None:
     """Validate one file; unreadable, irregular or non-UTF-8 files become one AD000 finding.
 
-    ``root`` is the docs folder: a design in it that is a symlink must stay in it.
-    ``real`` shares folder resolutions across one pass over a corpus.
+    Args:
+        path: The file.
+        shown: The path findings name.
+        template: The template in force.
+        settings: Validator settings.
+        root: The docs folder: a design in it that is a symlink must stay in it.
+        real: Folder resolutions shared across one pass over a corpus.
+        skip_catalog: The file was listed by the ``designs`` globs (or is context), so
+            if it is the site's catalog page it is no design: ``None`` is returned.
+
+    Returns:
+        The file's result, or ``None`` for a skipped catalog page. A file that cannot
+        be read is a design with its AD000 finding, as in the plugin: without its
+        text nothing says it is the catalog page.
     """
     text = read_design_source(path, shown, settings, root, real)
     if not isinstance(text, str):
         return text
+    # Decided here, from the text the check needs anyway: telling the catalog page
+    # apart while listing the designs read every file twice.
+    if skip_catalog and is_catalog_page(text):
+        return None
     return check_design(text, shown, template, settings, _path_id(path, shown))
 
 
@@ -174,8 +202,14 @@ def check_files(
     base: Path | None = None,
     context: Sequence[Path] = (),
     root: Path | None = None,
+    *,
+    listed: bool = False,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, together with the designs of ``context``.
+
+    The site's catalog page (the ``archdesign-catalog`` fence) is never a design of
+    ``context``, nor of ``files`` when ``listed``: it gets no summary and cross-design
+    rules do not see it. A file the user named (``listed`` false) is checked as given.
 
     Args:
         files: Design files to report on.
@@ -185,18 +219,57 @@ def check_files(
         context: The project's other designs: cross-design rules resolve against them,
             but they are not reported on.
         root: The docs folder (symlinked designs must stay in it), if known.
+        listed: ``files`` were listed by the ``designs`` globs, not named by the user.
 
     Returns:
-        One summary per file of ``files``, in the order given.
+        One summary per file of ``files`` that is a design (a skipped catalog page has
+        none), in the order given.
     """
     every = with_context(files, context)
     shown = display_paths(every, base)
     real = RealPaths()
-    results = [
-        check_file(path, name, template, settings, root, real)
-        for path, name in zip(every, shown, strict=True)
+    named = len(files)
+    checked = [
+        check_file(
+            path, name, template, settings, root, real, skip_catalog=skips_catalog(i, named, listed)
+        )
+        for i, (path, name) in enumerate(zip(every, shown, strict=True))
     ]
-    return check_corpus(results, settings)[: len(files)]
+    return corpus_summaries(checked, named, settings)
+
+
+def skips_catalog(index: int, named: int, listed: bool) -> bool:
+    """Whether the file at ``index`` of ``files`` followed by context leaves out a catalog page.
+
+    Args:
+        index: The file's position in ``files`` followed by the context designs.
+        named: How many of them are ``files`` (the rest is context).
+        listed: ``files`` were listed by the ``designs`` globs.
+
+    Returns:
+        True for context and for listed files.
+    """
+    return listed or index >= named
+
+
+def corpus_summaries(
+    checked: Sequence[DesignResult | None], named: int, settings: Settings
+) -> list[DesignSummary]:
+    """Run the cross-design stage over the designs of ``checked``; report the first ``named``.
+
+    Args:
+        checked: One result per file of ``files`` followed by context, ``None`` for a
+            skipped catalog page.
+        named: How many of them are ``files``, the ones reported on.
+        settings: Validator settings.
+
+    Returns:
+        The summaries of the designs among the first ``named``, in order.
+    """
+    reported = sum(result is not None for result in checked[:named])
+    results = [result for result in checked if result is not None]
+    # The reported designs come first, so the context designs are the tail cut off here.
+    return check_corpus(results, settings)[:reported]
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

@@ -68,10 +68,16 @@ class LiveCorpus:
     def __contains__(self, shown: object) -> bool:
         return shown in self._disk or shown in self._buffers
 
-    def load_files(self, files: Iterable[tuple[str, Path]]) -> None:
-        """Validate files from disk (``(shown, path)`` pairs), replacing earlier results."""
+    def load_files(self, files: Iterable[tuple[str, Path]], skip_catalog: bool = False) -> None:
+        """Validate files from disk (``(shown, path)`` pairs), replacing earlier results.
+
+        Args:
+            files: ``(shown, path)`` pairs.
+            skip_catalog: The files were listed by the ``designs`` globs: the site's
+                catalog page among them is no design and stays out of the corpus.
+        """
         for shown, path in files:
-            self._read(shown, path)
+            self._read(shown, path, skip_catalog)
         self._hits = None
 
     def refresh_file(self, shown: str, path: Path) -> bool:
@@ -149,7 +155,13 @@ class LiveCorpus:
             self._hits = corpus_hits([results[s].entry for s in sorted(results)], self.settings)
         return self._hits
 
-    def _read(self, shown: str, path: Path) -> None:
+    def _read(self, shown: str, path: Path, skip_catalog: bool = False) -> None:
+        # Stamped before the read, as before: a change while reading shows as a new stamp.
+        stamp = FileStamp.of(path)
+        result = check_file(path, shown, self.template, self.settings, skip_catalog=skip_catalog)
+        if result is None:  # the catalog page, told from the text read for checking
+            self.forget_file(shown)
+            return
         self._files[shown] = path
-        self._stamps[shown] = FileStamp.of(path)
-        self._disk[shown] = check_file(path, shown, self.template, self.settings)
+        self._stamps[shown] = stamp
+        self._disk[shown] = result

@@ -21,11 +21,12 @@ from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.validation.corpus import (
     check_file,
-    check_files,
+    corpus_summaries,
     display_paths,
+    skips_catalog,
     with_context,
 )
-from mkdocs_archdesign.core.validation.validator import DesignResult, check_corpus
+from mkdocs_archdesign.core.validation.validator import DesignResult
 
 #: Below this many files per extra process, starting workers costs more than it saves
 #: (a worker checks roughly 1,000 designs a second; starting one takes tens of ms).
@@ -75,8 +76,13 @@ def check_files_parallel(
     context: Sequence[Path] = (),
     root: Path | None = None,
     real: RealPaths | None = None,
+    *,
+    listed: bool = False,
 ) -> list[DesignSummary]:
     """Validate ``files`` as one corpus, using up to ``jobs`` processes.
+
+    The site's catalog page is left out of ``context``, and of ``files`` when ``listed``,
+    exactly as :func:`~mkdocs_archdesign.core.validation.corpus.check_files` does.
 
     Args:
         files: Design files.
@@ -88,22 +94,31 @@ def check_files_parallel(
         root: The docs folder (symlinked designs must stay in it), if known.
         real: Resolutions shared with the pass that found ``files`` and ``context``
             (only to tell which designs of ``context`` are among ``files``).
+        listed: ``files`` were listed by the ``designs`` globs, not named by the user.
 
     Returns:
-        One summary per file, in the order given, exactly as ``check_files`` returns.
+        One summary per file of ``files`` that is a design, in the order given, exactly
+        as ``check_files`` returns.
     """
     named = len(files)
     files = with_context(files, context, real)
+    shown = display_paths(files, base)
+    skips = [skips_catalog(i, named, listed) for i in range(len(files))]
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
-        return check_files(files, template, settings, base, root=root)[:named]
+        one_pass = RealPaths()
+        checked = [
+            check_file(path, name, template, settings, root, one_pass, skip_catalog=skip)
+            for path, name, skip in zip(files, shown, skips, strict=True)
+        ]
+        return corpus_summaries(checked, named, settings)
     # Imported here: a single-process run (the default) never pays for them.
     import multiprocessing  # noqa: PLC0415
     from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
 
-    shown = display_paths(files, base)
     chunks = [
-        [(str(files[i]), shown[i]) for i in chunk] for chunk in plan_chunks(len(files), workers)
+        [(str(files[i]), shown[i], skips[i]) for i in chunk]
+        for chunk in plan_chunks(len(files), workers)
     ]
     # The platform's default start method: fork on Linux (cheap, the CLI is single-threaded),
     # spawn on macOS and Windows, where forking is unsafe or unavailable.
@@ -113,12 +128,20 @@ def check_files_parallel(
         parts = pool.map(
             _check_chunk, chunks, [template] * count, [settings] * count, [root] * count
         )
-        results = [result for part in parts for result in part]
-    return check_corpus(results, settings)[:named]
+        checked = [result for part in parts for result in part]
+    return corpus_summaries(checked, named, settings)
 
 
 def _check_chunk(
-    chunk: list[tuple[str, str]], template: Template, settings: Settings, root: Path | None
-) -> list[DesignResult]:
+    chunk: list[tuple[str, str, bool]], template: Template, settings: Settings, root: Path | None
+) -> list[DesignResult | None]:
+    """Check ``(path, shown, skip_catalog)`` items; ``None`` stands for a skipped catalog page.
+
+    The ``None`` keeps one result per item, so the parent knows which results are of the
+    reported files without sending the paths back.
+    """
     real = RealPaths()
-    return [check_file(Path(path), shown, template, settings, root, real) for path, shown in chunk]
+    return [
+        check_file(Path(path), shown, template, settings, root, real, skip_catalog=skip)
+        for path, shown, skip in chunk
+    ]

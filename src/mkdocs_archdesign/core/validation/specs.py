@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from mkdocs_archdesign.core.config.settings import Settings
+from mkdocs_archdesign.core.document.catalog_fence import is_catalog_page
 from mkdocs_archdesign.core.document.spec import SPEC_SUFFIX
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.files import RealPaths
@@ -109,13 +110,31 @@ def check_spec_files(
     template: Template,
     settings: Settings,
     base: Path | None = None,
+    *,
+    listed: bool = False,
 ) -> list[DesignSummary]:
-    """:func:`check_spec_texts` for files (unreadable ones get AD000)."""
+    """:func:`check_spec_texts` for files (unreadable ones get AD000).
+
+    Args:
+        files: The spec files.
+        designs: Summaries of every Level 1 design of the project.
+        template: The Level 2 template.
+        settings: Validator settings.
+        base: Paths are reported relative to this folder when they are inside it.
+        listed: ``files`` were listed by the globs, not named by the user: the site's
+            catalog page among them is no spec and gets no summary.
+
+    Returns:
+        One summary per spec, in order.
+    """
     shown = display_paths(files, base)
-    items = [
-        (name, read_design_source(path, name, settings))
-        for path, name in zip(files, shown, strict=True)
-    ]
+    items: list[tuple[str, str | DesignResult]] = []
+    for path, name in zip(files, shown, strict=True):
+        text = read_design_source(path, name, settings)
+        # Told from the text being checked, as for designs: listing the files reads none.
+        if listed and isinstance(text, str) and is_catalog_page(text):
+            continue
+        items.append((name, text))
     return check_spec_texts(items, designs, template, settings)
 
 
