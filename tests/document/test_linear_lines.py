@@ -25,6 +25,11 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "list-marker-padded": lambda n: "1." + " " * n + "x\n",
     "html-open-tag-padded": lambda n: "<a" + " " * n + '"\n',
     "reference-definition-padded": lambda n: "[a]:" + " " * n + "/url x\n",
+    # The plain front-matter reader's line pattern: a padded value, trailing blanks, a
+    # long key without its colon.
+    "front-matter-value-padded": lambda n: "---\nkey: a" + " " * n + "b\n---\n",
+    "front-matter-trailing-blanks": lambda n: "---\nkey: a" + " " * n + "\n---\n",
+    "front-matter-key-without-colon": lambda n: "---\n" + "k" * n + "\n---\n",
 }
 
 

@@ -212,7 +212,7 @@ def corpus_context(
         real: The file resolutions of the command's pass, shared with its other steps.
 
     Returns:
-        Files in a stable order (the named files may be among them).
+        Files in a stable order, none of them among ``files``.
     """
     from mkdocs_archdesign.core.files import RealPaths  # noqa: PLC0415 - fast startup
     from mkdocs_archdesign.core.validation.corpus import discover  # noqa: PLC0415
@@ -227,8 +227,12 @@ def corpus_context(
     known = {real.text(path) for path in configured}
     outside = sorted({path.parent for path in files if real.text(path) not in known})
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
+    named = {real.text(path) for path in files}
+    # `check docs/design` names the whole corpus: telling each named design from a spec
+    # again, only for the context to drop it, cost a glob match per design.
+    others = [path for path in [*configured, *siblings] if real.text(path) not in named]
     # Level 2 specs are never Level 1 designs, not even as context for cross-design rules.
-    designs, _ = split_project_files(project, [*configured, *siblings], real)
+    designs, _ = split_project_files(project, others, real)
     return designs
 
 

@@ -22,6 +22,10 @@ from pathlib import Path
 
 BOM = "\ufeff"
 
+#: One line with its ending: LF, CRLF or CR (CommonMark's line endings), or the last line
+#: without one. The ending is matched after a run that cannot contain it: linear.
+_LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
+
 
 class UnsafeWriteError(Exception):
     """Writing to this path could damage something outside the project (one-line message)."""
@@ -51,7 +55,7 @@ class Lines:
         """
         bom = text.startswith(BOM)
         body = text[1:] if bom else text
-        return cls(tuple(body.splitlines(keepends=True)), bom)
+        return cls(tuple(_LINE_RE.findall(body)), bom)
 
     @property
     def text(self) -> str:
@@ -74,11 +78,10 @@ class Lines:
 
 
 def line_ending(line: str) -> str:
-    """The ending of ``line`` (``"\\r\\n"``, ``"\\n"``, another break, or ``""``)."""
+    """The ending of ``line`` (``"\\r\\n"``, ``"\\n"``, ``"\\r"``, or ``""``)."""
     if line.endswith("\r\n"):
         return "\r\n"
-    content = line.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-    return line[len(content) :]
+    return line[-1] if line.endswith(("\n", "\r")) else ""
 
 
 def content_of(line: str) -> str:

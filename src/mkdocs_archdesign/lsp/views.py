@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lsprotocol import types
 
 from mkdocs_archdesign.core.document.context import heading_key
-from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design
+from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan_design, split_lines
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.model import Finding, Severity
 from mkdocs_archdesign.core.rules.base import Rule
@@ -102,7 +102,7 @@ def _rest_to_markdown(text: str) -> str:
 def _template_sections(template: Template) -> dict[str, tuple[str, str]]:
     """Each template section's key -> (title, its Markdown as the template writes it)."""
     scanned = scan_design(template.source, template.origin)
-    source_lines = template.source.splitlines()
+    source_lines = split_lines(template.source)
     found: dict[str, tuple[str, str]] = {}
     for section in scanned.sections():
         key = heading_key(section.title)

@@ -11,6 +11,8 @@ from typing import Any
 
 import yaml
 
+from mkdocs_archdesign.core.document.plain_yaml import NOT_PLAIN, load_plain
+
 try:  # libyaml is ~10x faster; PyYAML wheels ship it, source builds may not.
     _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
 except AttributeError:  # pragma: no cover - depends on how PyYAML was built
@@ -119,13 +121,19 @@ _SCALAR_TAGS = frozenset(
 def _load(text: str) -> Any:
     """``yaml.load(text, Loader=_Loader)``, with a faster constructor for plain documents.
 
-    libyaml parses in C, but PyYAML's constructor is Python and was half the time of a
-    design's front matter. Plain documents (no anchors, aliases, tags or merge keys) are
-    built from the composed nodes directly, calling PyYAML's own constructors for every
-    non-string scalar; anything else goes through ``yaml.load`` unchanged.
+    The commonest front matter (flat keys, scalars, lists) is read by
+    :func:`~mkdocs_archdesign.core.document.plain_yaml.load_plain` without building
+    nodes. Otherwise libyaml parses in C, but PyYAML's constructor is Python and was half
+    the time of a design's front matter: plain documents (no anchors, aliases, tags or
+    merge keys) are built from the composed nodes directly, calling PyYAML's own
+    constructors for every non-string scalar; anything else goes through ``yaml.load``
+    unchanged.
     """
     if any(mark in text for mark in _UNUSUAL_MARKS):
         return yaml.load(text, Loader=_Loader)
+    plain = load_plain(text, _Loader.yaml_implicit_resolvers)
+    if plain is not NOT_PLAIN:
+        return plain
     loader = _Loader(text)
     try:
         node = loader.get_single_node()

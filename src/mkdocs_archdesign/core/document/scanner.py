@@ -187,10 +187,22 @@ class ScannedDesign:
 
 
 def split_lines(text: str) -> list[str]:
-    """Split on any line ending (LF, CRLF, CR) without keeping them, dropping a BOM."""
+    """Split on CommonMark's line endings (LF, CRLF, CR) without keeping them, dropping a BOM.
+
+    Only these three: a form feed, U+0085 or U+2028 inside a line is no line break for
+    Python-Markdown (MkDocs reads files with universal newlines, then splits on LF), for
+    CommonMark or for the Language Server Protocol, so it is none here either
+    (``str.splitlines`` breaks on all of them). Review edits split the same way
+    (:meth:`~mkdocs_archdesign.core.textedit.Lines.from_text`).
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
-    return text.splitlines()
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if not lines[-1]:
+        lines.pop()  # the final line ending ends a line, it does not start one
+    return lines
 
 
 def scan_design(text: str, path: str = "<design>") -> ScannedDesign:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from mkdocs_archdesign.core.config.settings import DraftPolicy, Settings
 from mkdocs_archdesign.core.document.context import heading_key
 from mkdocs_archdesign.core.document.frontmatter import parse_front_matter
-from mkdocs_archdesign.core.document.scanner import ListItem, scan_design
+from mkdocs_archdesign.core.document.scanner import ListItem, scan_design, split_lines
 from mkdocs_archdesign.core.document.spec import Level1Facts
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.document.trail import (
@@ -430,7 +430,7 @@ def _superseded_by(
 
 def _corpus_id(path: str, text: str) -> str:
     """A design's id as the corpus knows it: ``id:`` front matter, else from its path."""
-    front = parse_front_matter(list(Lines.from_text(text).body.splitlines()))
+    front = parse_front_matter(split_lines(text))
     return design_id(path, front.data.get("id") if isinstance(front.data, dict) else None)
 
 
