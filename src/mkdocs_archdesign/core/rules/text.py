@@ -7,7 +7,7 @@ rule can call them on every line of a large design without a backtracking trap.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from itertools import count
 from operator import itemgetter
 
@@ -18,6 +18,8 @@ _CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 _LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _PLACEHOLDER_RE = re.compile(r"\b(?:TODO|TBD)\b")
 _TEXT = itemgetter(1)
+# NUL is neither whitespace nor a word character: see one_text().
+_SEAM = "\x00"
 
 
 def strip_code_spans(text: str) -> str:
@@ -62,6 +64,17 @@ def node_prose_texts(ctx: DesignContext) -> list[str]:
             "\n".join(map(_TEXT, node.prose)) for node in ctx.design.nodes
         ]
     return found
+
+
+def one_text(texts: Iterable[str]) -> str:
+    """``texts`` joined by NUL, for one regex search over all of them.
+
+    Only for patterns that match no NUL (words, ``\\s``, ``-``, ``\\b``): then no match
+    spans two texts, and ``\\b`` finds a boundary at each seam exactly where it would at
+    a text's start or end, so ``pattern.search(one_text(texts))`` finds a match exactly
+    when one of the texts has one. One search in C replaces a Python call per text.
+    """
+    return _SEAM.join(texts)
 
 
 def table_rows(table: Table) -> Iterator[tuple[int, tuple[str, ...]]]:
