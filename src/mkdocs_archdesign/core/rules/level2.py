@@ -66,7 +66,7 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for item in items:
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
-        if any(_is_signature(span) for span in spans):
+        if any(map(_is_signature, spans)):
             seen.add(item.line)
             yield Hit(item.line, f"API overview has a full signature: '{quote(item.text)}'", title)
     yield from _signatures_elsewhere(ctx, seen)
