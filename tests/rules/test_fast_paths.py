@@ -1,9 +1,8 @@
 """The rules' fast paths decide exactly as the slow paths they skip.
 
 AD214, AD301 and AD302 skip a node when its joined prose text lacks their words
-(:func:`node_prose_texts`), AD103 a node none of whose lines can hold a placeholder
-(``_is_quiet``); AD211, AD213 search all their texts at once (:func:`one_text`). Each is
-compared here with the walk it replaces, on generated input.
+(:func:`node_prose_texts`); AD211, AD213 search all their texts at once
+(:func:`one_text`). Each is compared here with the walk it replaces, on generated input.
 """
 
 from __future__ import annotations
@@ -20,7 +19,6 @@ from mkdocs_archdesign.core.document.scanner import scan_design
 from mkdocs_archdesign.core.document.template import load_template
 from mkdocs_archdesign.core.rules import REGISTRY, level2
 from mkdocs_archdesign.core.rules.content import assumptions, cross_cutting, scope
-from mkdocs_archdesign.core.rules.structure import placeholders
 from mkdocs_archdesign.core.rules.text import node_prose_texts, one_text
 from mkdocs_archdesign.core.validation.validator import build_context
 
@@ -56,25 +54,10 @@ _FRAGMENTS = st.sampled_from(
         "Σ",
         "x",
         "",
-        "TODO",
-        "TBD",
-        "[Option Name]",
-        "[x]",
-        "<service name>",
-        "?",
-        "K",
-        "\x07",
-        "  ",
     ]
 )
-# The template's example lines, as written and shouted, whole or cut short.
-_EXAMPLES = st.sampled_from(sorted(TEMPLATE.example_lines)).flatmap(
-    lambda line: st.sampled_from([line, line.upper(), line[:8], line[:5], f"x{line}"])
-)
-_LINE = _EXAMPLES | st.lists(_FRAGMENTS | st.text(max_size=6), max_size=6).map(" ".join)
-_HEADINGS = st.sampled_from(
-    ["# T", "## 4. API Design Guidelines", "### 4.4 API Overview", "## X", "## Design Review"]
-)
+_LINE = st.lists(_FRAGMENTS | st.text(max_size=6), max_size=6).map(" ".join)
+_HEADINGS = st.sampled_from(["# T", "## 4. API Design Guidelines", "### 4.4 API Overview", "## X"])
 _DESIGN = st.lists(
     _HEADINGS | _LINE | st.just("```python") | st.just("```") | st.just(""), max_size=30
 ).map("\n".join)
@@ -107,18 +90,6 @@ def test_node_skips_find_what_the_full_walk_finds(code: str, text: str) -> None:
         for module in (assumptions, level2):
             patch.setattr(module, "node_prose_texts", _every_node_walked)
         slow = _hits(code, build_context(scan_design(text), TEMPLATE, SETTINGS))
-    assert fast == slow
-
-
-@pytest.mark.parametrize("status", ["Draft", "Approved"])
-@FUZZ
-@given(text=_DESIGN)
-def test_quiet_nodes_skip_no_placeholder(status: str, text: str) -> None:
-    text = f"---\nstatus: {status}\n---\n{text}"
-    fast = _hits("AD103", build_context(scan_design(text), TEMPLATE, SETTINGS))
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(placeholders, "_is_quiet", lambda *_: False)
-        slow = _hits("AD103", build_context(scan_design(text), TEMPLATE, SETTINGS))
     assert fast == slow
 
 

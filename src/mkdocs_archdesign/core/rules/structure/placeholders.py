@@ -11,12 +11,7 @@ from mkdocs_archdesign.core.document.scanner import Section, scan_design
 from mkdocs_archdesign.core.document.template import Template, normalise_prose
 from mkdocs_archdesign.core.model import Severity, Status
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, heading_key, rule
-from mkdocs_archdesign.core.rules.text import (
-    node_prose_texts,
-    quote,
-    strip_code_spans,
-    table_rows,
-)
+from mkdocs_archdesign.core.rules.text import quote, strip_code_spans, table_rows
 
 _TODO_RE = re.compile(r"\b(TODO|TBD)\b")
 # "[words]" that is not a link ("[a](b)", "[a][b]", "[a]: url"), a footnote or an image.
@@ -65,15 +60,12 @@ def placeholder_text(ctx: DesignContext) -> Iterator[Hit]:
     skip_example: set[int] | None = None
     examples = ctx.template.example_lines
     first_words = _example_first_words(ctx.template)
-    heads = _example_heads(ctx.template)
     approved = ctx.status is Status.APPROVED
     refs = ctx.design.references
-    for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
+    for node in ctx.design.nodes:
         in_span = False
         previous = -1
-        # A quiet node's lines would each pass this loop without a finding (see _is_quiet).
-        prose = () if _is_quiet(prose_text, len(node.prose), heads) else node.prose
-        for lineno, raw_text in prose:
+        for lineno, raw_text in node.prose:
             # A code span may open on one line and close on the next (wrapped prose).
             if in_span or "`" in raw_text:
                 text, in_span = _outside_wrapped_span(raw_text, in_span and lineno == previous + 1)
@@ -174,58 +166,6 @@ def _example_first_words(template: Template) -> frozenset[str]:
             _first_words.clear()
         _first_words[template.digest] = words
     return words
-
-
-_example_heads_res: dict[str, re.Pattern[str]] = {}
-
-
-def _example_heads(template: Template) -> re.Pattern[str]:
-    """Where a line of printable ASCII has a head in :func:`_example_first_words`.
-
-    A line's head is its first 8 characters, lower-cased: a first word of 8 characters
-    matches a line that starts with it, a shorter one (the example line is shorter) only
-    the whole line. Searched in a node's joined prose, one line per line (MULTILINE).
-    """
-    found = _example_heads_res.get(template.digest)
-    if found is None:
-        words = _example_first_words(template)
-        long = "|".join(re.escape(word) for word in sorted(words) if len(word) >= 8)
-        short = "|".join(re.escape(word) for word in sorted(words) if len(word) < 8)
-        # "?" is always a first word, so ``short`` is never empty.
-        pattern = f"^(?:{short})$" + (f"|^(?:{long})" if long else "")
-        if len(_example_heads_res) > 16:
-            _example_heads_res.clear()
-        found = _example_heads_res[template.digest] = re.compile(
-            pattern, re.MULTILINE | re.IGNORECASE | re.ASCII
-        )
-    return found
-
-
-# Not printable ASCII (the newlines joining a node's lines aside).
-_UNPRINTABLE_RE = re.compile(r"[^\x20-\x7e\n]")
-
-
-def _is_quiet(prose_text: str, lines: int, heads: re.Pattern[str]) -> bool:
-    """Whether none of a node's prose lines can hold a placeholder or an example line.
-
-    ``prose_text`` is the node's ``lines`` prose lines joined by newlines
-    (:func:`node_prose_texts`). Without a code span or a placeholder mark, every line is
-    its own text and has no placeholder; printable ASCII without a double space (and no
-    newline inside a line) makes each line's head its first 8 characters lower-cased, so
-    if ``heads`` finds none, no line goes on to the example-line comparison either.
-    """
-    return (
-        "`" not in prose_text
-        and "TODO" not in prose_text
-        and "TBD" not in prose_text
-        and "[" not in prose_text
-        and "<" not in prose_text
-        and prose_text.isascii()
-        and "  " not in prose_text
-        and prose_text.count("\n") == lines - 1
-        and _UNPRINTABLE_RE.search(prose_text) is None
-        and heads.search(prose_text) is None
-    )
 
 
 def _has_letter(text: str) -> bool:
