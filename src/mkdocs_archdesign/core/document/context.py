@@ -87,7 +87,15 @@ class DesignContext:
     def section_title(self, key: str) -> str | None:
         """The template's display title for ``key`` (for a finding's ``section``)."""
         required = self.template.find(key)
-        return required.display_title if required is not None else None
+        if required is None:
+            return None
+        # display_title depends on the title alone; rules ask for it per design.
+        title = _display_titles.get(required.title)
+        if title is None:
+            if len(_display_titles) > 4096:
+                _display_titles.clear()
+            title = _display_titles[required.title] = required.display_title
+        return title
 
     def front_matter_line(self, key: str) -> int:
         """The 1-based line where front matter ``key:`` is written (1 if not found)."""
@@ -99,6 +107,10 @@ class DesignContext:
                 return index
         return 1
 
+
+#: ``RequiredSection.display_title`` by section title, for :meth:`DesignContext.section_title`:
+#: the same few titles recur in every design, and each lookup ran a regex substitution.
+_display_titles: dict[str, str] = {}
 
 #: :func:`normalise_heading`, memoised: the same few dozen headings recur in every design,
 #: and folding them dominated validation time on large corpora.

@@ -6,10 +6,11 @@ import re
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.document import summary as _summary
+from mkdocs_archdesign.core.document.scanner import Node
 from mkdocs_archdesign.core.document.sections import API, DATA_MODEL
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import quote
+from mkdocs_archdesign.core.rules.text import node_prose_texts, quote
 
 _CODE_SPAN_CONTENT_RE = re.compile(r"`([^`\n]+)`")
 _PARAMS_RE = re.compile(r"\(([^()\n]*)\)")
@@ -65,7 +66,7 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
     seen: set[int] = set()
     for item in items:
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
-        if any(_is_signature(span) for span in spans):
+        if any(map(_is_signature, spans)):
             seen.add(item.line)
             yield Hit(item.line, f"API overview has a full signature: '{quote(item.text)}'", title)
     yield from _signatures_elsewhere(ctx, seen)
@@ -73,32 +74,39 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
 
 def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
     """Signatures in code spans, list items and code blocks outside the API overview."""
-    for node in ctx.design.nodes:
-        items: set[int] | None = None
-        for line, text in node.prose:
-            # Every candidate is part of the line, and a signature needs "def", "->" or
-            # ":" (and "def" or a "("): most lines are decided here, without a pattern.
-            if "(" in text:
-                if ":" not in text and "->" not in text and "def" not in text:
-                    continue
-            elif "def" not in text:
-                continue
-            if line in seen:
-                continue
-            candidates = _CODE_SPAN_CONTENT_RE.findall(text) if "`" in text else []
-            if items is None:
-                items = {item.line for item in node.items}
-            if line in items and _CALL_RE.search(text):
-                candidates.append(text)
-            if any(map(_is_signature, candidates)):
-                seen.add(line)
-                yield Hit(line, f"full signature: '{quote(text)}'")
+    for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
+        # The per-line pre-test below, for all of the node's lines at once.
+        if "def" in prose_text or ("(" in prose_text and (":" in prose_text or "->" in prose_text)):
+            yield from _prose_signatures(node, seen)
         for fence in node.fences:
             if fence.language not in _CODE_LANGUAGES:
                 continue
             for offset, text in enumerate(fence.body, start=1):
                 if ("(" in text or "def" in text) and _is_signature(text):
                     yield Hit(fence.line + offset, f"full signature: '{quote(text.strip())}'")
+
+
+def _prose_signatures(node: Node, seen: set[int]) -> Iterator[Hit]:
+    """Signatures in a node's code spans and list items (lines in ``seen`` are skipped)."""
+    items: set[int] | None = None
+    for line, text in node.prose:
+        # Every candidate is part of the line, and a signature needs "def", "->" or
+        # ":" (and "def" or a "("): most lines are decided here, without a pattern.
+        if "(" in text:
+            if ":" not in text and "->" not in text and "def" not in text:
+                continue
+        elif "def" not in text:
+            continue
+        if line in seen:
+            continue
+        candidates = _CODE_SPAN_CONTENT_RE.findall(text) if "`" in text else []
+        if items is None:
+            items = {item.line for item in node.items}
+        if line in items and _CALL_RE.search(text):
+            candidates.append(text)
+        if any(map(_is_signature, candidates)):
+            seen.add(line)
+            yield Hit(line, f"full signature: '{quote(text)}'")
 
 
 def _is_signature(code: str) -> bool:
@@ -140,11 +148,15 @@ def level2_exception_class(ctx: DesignContext) -> Iterator[Hit]:
         Describe the error kinds in words (``domain errors such as `PaymentDeclinedError`
         map to 402``) and leave the class to the Level 2 specification.
     """
-    for node in ctx.design.nodes:
-        for line, text in node.prose:
-            if "class" in text and _is_exception_class(text):
-                yield Hit(line, f"exception class definition: '{quote(text)}'")
+    for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
+        # Most nodes say "class" nowhere: one test on the joined text skips their lines.
+        if "class" in prose_text:
+            for line, text in node.prose:
+                if "class" in text and _is_exception_class(text):
+                    yield Hit(line, f"exception class definition: '{quote(text)}'")
         for fence in node.fences:
+            if "class" not in "\n".join(fence.body):
+                continue
             for offset, text in enumerate(fence.body, start=1):
                 if "class" in text and _is_exception_class(text):
                     yield Hit(fence.line + offset, f"exception class definition: '{quote(text)}'")

@@ -83,20 +83,27 @@ def invalid_front_matter(ctx: DesignContext) -> Iterator[Hit]:
 
 
 def _check_handoffs(ctx: DesignContext, value: object) -> Iterator[Hit]:
-    line = ctx.front_matter_line("handoffs")
+    # The key's line is looked up per finding: most designs' handoffs have none.
     if not isinstance(value, list):
         yield Hit(
-            line, "front matter 'handoffs' must be a list of mappings with 'label' and 'agent'"
+            ctx.front_matter_line("handoffs"),
+            "front matter 'handoffs' must be a list of mappings with 'label' and 'agent'",
         )
         return
     for number, entry in enumerate(value, start=1):
         if not isinstance(entry, dict):
-            yield Hit(line, f"front matter 'handoffs' entry {number} must be a mapping")
+            yield Hit(
+                ctx.front_matter_line("handoffs"),
+                f"front matter 'handoffs' entry {number} must be a mapping",
+            )
             continue
         missing = [key for key in ("label", "agent") if not isinstance(entry.get(key), str)]
         if missing:
             names = " and ".join(f"'{key}'" for key in missing)
-            yield Hit(line, f"front matter 'handoffs' entry {number} needs {names} as text")
+            yield Hit(
+                ctx.front_matter_line("handoffs"),
+                f"front matter 'handoffs' entry {number} needs {names} as text",
+            )
 
 
 @rule("AD002", "unknown-status", Severity.ERROR)

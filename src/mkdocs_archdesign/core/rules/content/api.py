@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from itertools import chain
+from operator import attrgetter
 
 from mkdocs_archdesign.core.document import summary as _summary
 from mkdocs_archdesign.core.document.sections import API
@@ -50,6 +52,8 @@ def missing_api_overview(ctx: DesignContext) -> Iterator[Hit]:
 
 
 _ERROR_RE = re.compile(r"error|exception|failure", re.IGNORECASE)
+_TEXT = attrgetter("text")
+_LABEL = attrgetter("label")
 
 
 @rule("AD210", "missing-error-handling", Severity.WARNING)
@@ -78,10 +82,11 @@ def missing_error_handling(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(API)
     if section is None:
         return
-    texts: Iterable[str] = (
-        *(heading.text for heading in section.subsections()),
-        *(label.label for label in section.labels()),
-        *(item.text for item in section.items()),
+    # Lazily, in C: the strategy is usually the first sub-heading, so the rest is not read.
+    texts = chain(
+        map(_TEXT, section.subsections()),
+        map(_LABEL, section.labels()),
+        map(_TEXT, section.items()),
     )
     if not any(map(_ERROR_RE.search, texts)):
         yield Hit(

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import plain, quote
+from mkdocs_archdesign.core.rules.text import node_prose_texts, plain, quote
 
 _ASSUMPTION_RE = re.compile(r"\bASSUMPTION\s*:", re.IGNORECASE)
 _RISK_RE = re.compile(r"\bRISK\s*:", re.IGNORECASE)
@@ -35,7 +35,10 @@ def assumption_without_mitigation(ctx: DesignContext) -> Iterator[Hit]:
     Fix:
         Add ``- MITIGATION: profile with py-spy; move CPU work to a process pool``.
     """
-    for node in ctx.design.nodes:
+    for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
+        # Without a ":" or an "assumption" on any line, no line below would start one.
+        if ":" not in prose_text or "ssumption" not in prose_text.lower():
+            continue
         pending: tuple[int, str] | None = None
         risk = mitigation = False
         for line, text in node.prose:

@@ -9,7 +9,7 @@ from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import SCOPE
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import plain, without_list_marker
+from mkdocs_archdesign.core.rules.text import one_text, plain, without_list_marker
 
 #: What Context and Scope must cover, with the words that show each one.
 SCOPE_ELEMENTS = (
@@ -48,10 +48,11 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(SCOPE)
     if section is None:
         return
-    texts = _markers(section)
+    # The patterns match no NUL (see one_text): one search per element over every text.
+    texts = one_text(_markers(section))
     title = ctx.section_title(SCOPE)
     for name, pattern in SCOPE_ELEMENTS:
-        if not any(map(pattern.search, texts)):
+        if pattern.search(texts) is None:
             yield Hit(section.line, f"Context and Scope has no {name}", title)
 
 
