@@ -145,21 +145,19 @@ def label_of(text: str) -> tuple[str, str] | None:
     """The label and value of a stripped ``**Label**: value`` line, or ``None``."""
     if "\n" in text:
         return _label_by_pattern(text)
-    # What _LABEL_RE matches, with string methods (a quarter of the scanner's label
-    # time): the label holds no "*", so it ends at the first "*" after the opening pair.
-    if not text.startswith("**"):
+    # What _LABEL_RE matches, with one split (cheaper than startswith, find and slices):
+    # the label holds no "*", so "**Label**rest" splits into "", "", label, "", rest.
+    parts = text.split("*", 4)
+    if len(parts) < 5 or parts[0] or parts[1] or not parts[2] or parts[3]:
         return None
-    close = text.find("*", 2)
-    if close < 3 or text[close + 1 : close + 2] != "*":
-        return None
-    label = text[2:close]
-    inner_colon = len(label) > 1 and label.endswith(":")
+    label = parts[2]
+    inner_colon = len(label) > 1 and label[-1] == ":"
     if inner_colon:
         label = label[:-1]
     if len(label) > _LABEL_MAX:
         return None
-    value = text[close + 2 :]
-    if value.startswith(":"):
+    value = parts[4]
+    if value[:1] == ":":
         value = value[1:]
     elif not inner_colon:
         return None
