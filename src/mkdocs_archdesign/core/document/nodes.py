@@ -99,7 +99,7 @@ def _builder(cls: type[_T]) -> type[_T]:
 
     A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
     for the scanner's hundred thousand headings, items and labels per thousand designs
-    that was a fifth of its run. The builder is a mutable twin with the same fields
+    that was a sixth of its run. The builder is a mutable twin with the same fields
     (hence the same slots and layout): it fills them in directly, then turns the
     instance into a ``cls``, which from then on compares, hashes, prints, pickles and
     refuses assignment exactly as one built by ``cls(...)`` (tests/document pin it).
