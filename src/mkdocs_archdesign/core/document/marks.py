@@ -155,11 +155,11 @@ def fence_closes(content: str, fence: FenceOpen) -> bool:
 
 def atx_heading(content: str, indent: int) -> tuple[int, str] | None:
     """The level and text of an ATX heading on ``content``, or ``None``."""
-    rest = content[indent:]
-    hashes = len(rest) - len(rest.lstrip("#"))
+    rest = content[indent:] if indent else content
+    after = rest.lstrip("#")
+    hashes = len(rest) - len(after)
     if not 1 <= hashes <= 6:
         return None
-    after = rest[hashes:]
     if after and after[0] not in " \t":
         return None
     return hashes, heading_text(after)
@@ -168,12 +168,12 @@ def atx_heading(content: str, indent: int) -> tuple[int, str] | None:
 def heading_text(text: str) -> str:
     """An ATX heading's text without its optional closing ``#`` sequence."""
     text = text.strip(" \t")
-    if text.endswith("#"):
+    if text and text[-1] == "#":
         # The closing sequence is a run of "#" preceded by a space (or the whole text).
         bare = text.rstrip("#")
         if not bare or bare[-1] in " \t":
-            text = bare
-    return text.strip(" \t")
+            return bare.strip(" \t")
+    return text
 
 
 def list_marker(content: str, indent: int) -> ListMarker | None:
