@@ -213,21 +213,6 @@ def _scaffold(template: Template) -> _Scaffold:
     return found
 
 
-def _is_scaffold_line(text: str, scaffold: _Scaffold) -> bool:
-    """Whether ``text`` is one of the template's own prose lines (after normalising)."""
-    # A stripped line of printable ASCII without a double space is its own normalised
-    # form but for case (no other whitespace is printable ASCII): no regex for it.
-    if (
-        text.isascii()
-        and text.isprintable()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-    ):
-        return text.lower() in scaffold.lines
-    return normalise_prose(text) in scaffold.lines
-
-
 def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     """Whether a section holds something of the author's beyond template placeholders.
 
@@ -244,16 +229,30 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
         ``True`` if at least one line is the author's own content.
     """
     scaffold = _scaffold(ctx.template)
+    lines = scaffold.lines
     approved = ctx.status is Status.APPROVED
     for node in section.nodes:
         for _, text in node.prose:
-            # _placeholder's first test inlined: most lines have no placeholder mark.
+            # Both tests only skip a line, so the cheap one goes first: the template-line
+            # lookup decides most skipped lines, and most other lines hold no placeholder
+            # mark, which is decided without calling _placeholder.
+            # A stripped line of printable ASCII without a double space is its own
+            # normalised form but for case (no other whitespace is printable ASCII).
+            if (
+                text.lower()
+                if text.isascii()
+                and text.isprintable()
+                and "  " not in text
+                and text[:1] != " "
+                and text[-1:] != " "
+                else normalise_prose(text)
+            ) in lines:
+                continue
             if ("TODO" in text or "TBD" in text or "[" in text or "<" in text) and _placeholder(
                 text, approved
             ) is not None:
                 continue
-            if not _is_scaffold_line(text, scaffold):
-                return True
+            return True
         for table in node.tables:
             for _, row in table_rows(table):
                 text = " | ".join(row)
