@@ -97,21 +97,40 @@ def level1_methods(ctx: DesignContext) -> list[Method]:
     Placeholder bullets (``TODO_method(arg)`` or a TODO purpose from the template) are
     not methods: an untouched scaffold has none.
     """
+    return [Method(name, purpose, line) for name, purpose, line in _method_rows(ctx)]
+
+
+def level1_api(ctx: DesignContext) -> tuple[tuple[str, ...], str]:
+    """The names of :func:`level1_methods` and their :func:`api_fingerprint`.
+
+    What a design's summary keeps of its API overview, without building a
+    :class:`Method` per bullet (a frozen dataclass costs several times the bullet's
+    regex matches, and the summary runs for every design of a corpus).
+    """
+    rows = _method_rows(ctx)
+    return tuple([name for name, _, _ in rows]), _fingerprint(rows)
+
+
+def _method_rows(ctx: DesignContext) -> list[tuple[str, str, int]]:
+    """``(name, purpose, line)`` of each method the API overview names (not placeholders)."""
     _, items = api_overview_items(ctx)
-    methods = []
+    rows = []
     for item in items:
-        match = _METHOD_RE.search(item.text)
+        text = item.text
+        match = _METHOD_RE.search(text)
         if match is None:
             continue
         name = match.group(1)
-        purpose_match = _PURPOSE_RE.match(item.text[match.start() :])
+        # The pattern has no anchor or look-behind: matching from the position is
+        # matching the slice, without copying it.
+        purpose_match = _PURPOSE_RE.match(text, match.start())
         purpose = purpose_match.group(1).strip() if purpose_match else ""
         if name.upper().startswith("TODO") or (
             purpose.startswith(("TODO", "TBD")) and _PLACEHOLDER_RE.match(purpose)
         ):
             continue
-        methods.append(Method(name, purpose, item.line))
-    return methods
+        rows.append((name, purpose, item.line))
+    return rows
 
 
 def api_fingerprint(methods: list[Method]) -> str:
@@ -120,7 +139,24 @@ def api_fingerprint(methods: list[Method]) -> str:
     Only names and purposes count: moving the overview or re-wrapping the document does
     not make a spec stale; adding, removing, renaming or re-describing a method does.
     """
-    payload = "\n".join(f"{m.name}\t{' '.join(m.purpose.split())}" for m in methods)
+    return _fingerprint([(method.name, method.purpose, method.line) for method in methods])
+
+
+def _fingerprint(rows: list[tuple[str, str, int]]) -> str:
+    """:func:`api_fingerprint` of ``(name, purpose, line)`` rows."""
+    # Printable text (the space is the only printable whitespace) without a double or an
+    # edge space is its own whitespace-collapsed form: most purposes skip the split.
+    payload = "\n".join(
+        [
+            f"{name}\t{purpose}"
+            if purpose.isprintable()
+            and "  " not in purpose
+            and purpose[:1] != " "
+            and purpose[-1:] != " "
+            else f"{name}\t{' '.join(purpose.split())}"
+            for name, purpose, _ in rows
+        ]
+    )
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 
