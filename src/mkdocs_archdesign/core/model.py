@@ -390,7 +390,9 @@ def design_id_from_path(path: str) -> str:
     Returns:
         The id, e.g. ``"order-service"`` for ``docs/design/order-service-design.md``.
     """
-    parts = [part for part in re.split(r"[\\/]", path) if part not in ("", ".")]
+    # Without a backslash the split on either separator is the plain split on "/".
+    pieces = path.split("/") if "\\" not in path else re.split(r"[\\/]", path)
+    parts = [part for part in pieces if part not in ("", ".")]
     name = parts[-1] if parts else path
     if name.lower().endswith(".md"):
         name = name[:-3]
