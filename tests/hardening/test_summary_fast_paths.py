@@ -35,6 +35,7 @@ from mkdocs_archdesign.core.rules.structure.placeholders import (
     _placeholder,
     _scaffold,
     section_has_own_content,
+    sections_with_own_content,
 )
 from mkdocs_archdesign.core.rules.text import table_rows
 from mkdocs_archdesign.core.validation.validator import build_context
@@ -247,9 +248,10 @@ def _scaffold_like(draw: st.DrawFn) -> str:
 
 def _check_own_content(text: str) -> None:
     ctx = _context(text)
-    for required in ctx.template.required:
-        for section in ctx.sections.get(required.key, []):
-            assert section_has_own_content(ctx, section) == _old_own_content(ctx, section)
+    sections = [section for found in ctx.sections.values() for section in found]
+    expected = [_old_own_content(ctx, section) for section in sections]
+    assert [section_has_own_content(ctx, section) for section in sections] == expected
+    assert sections_with_own_content(ctx, sections) == sum(expected)
 
 
 @FUZZ

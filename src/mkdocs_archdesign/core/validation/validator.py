@@ -51,7 +51,7 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
-from mkdocs_archdesign.core.rules.structure.placeholders import section_has_own_content
+from mkdocs_archdesign.core.rules.structure.placeholders import sections_with_own_content
 from mkdocs_archdesign.core.rules.unreadable import UNREADABLE_RULE
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
@@ -432,11 +432,9 @@ def _summarise(
         if ("TODO" in item.text or "TBD" in item.text) and _PLACEHOLDER_METHOD_RE.search(item.text)
     )
     api_methods, fingerprint = level1_api(ctx)
-    present = 0
-    for required in ctx.template.required:
-        found = ctx.sections.get(required.key)
-        if found and section_has_own_content(ctx, found[0]):
-            present += 1
+    sections = ctx.sections
+    required = [found[0] for item in ctx.template.required if (found := sections.get(item.key))]
+    present = sections_with_own_content(ctx, required)
     superseded = text_value(meta.get("superseded_by")) or None
     review = ctx.review
     reviewer = (review.reviewer or "").strip()

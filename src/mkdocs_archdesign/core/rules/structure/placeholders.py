@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mkdocs_archdesign.core.document.marks import normalise_label
@@ -228,9 +228,28 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     Returns:
         ``True`` if at least one line is the author's own content.
     """
+    return sections_with_own_content(ctx, (section,)) == 1
+
+
+def sections_with_own_content(ctx: DesignContext, sections: Iterable[Section]) -> int:
+    """How many of ``sections`` hold content of the author's (:func:`section_has_own_content`).
+
+    Args:
+        ctx: The design's context (template, status).
+        sections: Sections of the design.
+
+    Returns:
+        The number of those sections with at least one line of the author's own.
+    """
+    # The template's lines and the status are looked up once for all the sections: a
+    # summary asks about every required section of every design.
     scaffold = _scaffold(ctx.template)
-    lines = scaffold.lines
     approved = ctx.status is Status.APPROVED
+    return sum(_has_own_content(section, scaffold, approved) for section in sections)
+
+
+def _has_own_content(section: Section, scaffold: _Scaffold, approved: bool) -> bool:
+    lines = scaffold.lines
     for node in section.nodes:
         for _, text in node.prose:
             # Both tests only skip a line, so the cheap one goes first: the template-line
@@ -255,10 +274,9 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
             return True
         for table in node.tables:
             for _, row in table_rows(table):
-                text = " | ".join(row)
-                if any(cell.strip() for cell in row) and _placeholder(text, approved) is None:
+                if any(map(str.strip, row)) and _placeholder(" | ".join(row), approved) is None:
                     return True
         for fence in node.fences:
-            if tuple(line.strip() for line in fence.body) not in scaffold.fences:
+            if tuple(map(str.strip, fence.body)) not in scaffold.fences:
                 return True
     return False
