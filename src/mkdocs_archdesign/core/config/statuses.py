@@ -206,6 +206,21 @@ class StatusVocabulary:
 
     def canonical(self, text: str) -> str:
         """The configured spelling of a plain name (``approved`` -> ``Approved``), else ``text``."""
+        # A corpus run asks one vocabulary about every design's status, mostly the same
+        # few words: each answer is kept for the last vocabulary asked (it is immutable).
+        memo = _canonical_memo[0][1] if _canonical_memo and _canonical_memo[0][0] is self else None
+        if memo is None:
+            memo = {}
+            _canonical_memo[:] = [(self, memo)]
+        found = memo.get(text)
+        if found is None:
+            found = self._canonical(text)
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            memo[text] = found
+        return found
+
+    def _canonical(self, text: str) -> str:
         key = normalise_status_key(text)
         for entry in self.entries:
             if not entry.pattern and entry.key == key:
@@ -219,6 +234,12 @@ class StatusVocabulary:
     def as_json(self) -> list[list[str]]:
         """``[[name, stage], ...]`` for the settings fingerprint."""
         return [[entry.text, entry.stage.slug] for entry in self.entries]
+
+
+#: :meth:`StatusVocabulary.canonical`'s answers, for the last vocabulary asked.
+_canonical_memo: list[tuple[StatusVocabulary, dict[str, str]]] = []
+#: How many answers it keeps (status texts are few; a corpus of odd ones must not grow it).
+_MEMO_SIZE = 256
 
 
 __all__ = ["STAGE_NAMES", "StatusName", "StatusVocabulary", "glob_match"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from mkdocs_archdesign.core.document.context import DesignContext, heading_key
@@ -26,8 +27,12 @@ SPEC_SUFFIX = "-api-spec"
 METHODS_KEY = "methods"
 
 # `name(args)`: purpose  /  `async name(args)` - purpose. Names may be dotted (Class.method).
-_METHOD_RE = re.compile(r"`\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]{0,200})\s*\(")
-_PURPOSE_RE = re.compile(r"`[^`]{0,2000}`\s{0,20}[:\u2013\u2014-]?\s{0,20}(.*)")
+# One search finds both: the name in a look-ahead from the first backtick that opens a
+# call, then (optional, so a bullet without one still names its method) the purpose.
+_METHOD_RE = re.compile(
+    r"`(?=\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]{0,200})\s*\()"
+    r"(?:[^`]{0,2000}`\s{0,20}[:\u2013\u2014-]?\s{0,20}(.*))?"
+)
 # A heading that names a method: `name`, `name(...)` or name(...).
 _SPEC_HEADING_RE = re.compile(r"`?\s*(?:async\s+|def\s+)*([A-Za-z_][\w.]{0,200})\s*(?:\(|`|$)")
 _EXCEPTION_RE = re.compile(r"\b[A-Z][A-Za-z0-9_]{0,100}(?:Error|Exception)\b")
@@ -97,21 +102,40 @@ def level1_methods(ctx: DesignContext) -> list[Method]:
     Placeholder bullets (``TODO_method(arg)`` or a TODO purpose from the template) are
     not methods: an untouched scaffold has none.
     """
+    return [Method(name, purpose, line) for name, purpose, line in _method_rows(ctx)]
+
+
+def level1_api(ctx: DesignContext) -> tuple[tuple[str, ...], str]:
+    """The names of :func:`level1_methods` and their :func:`api_fingerprint`.
+
+    What a design's summary keeps of its API overview, without building a
+    :class:`Method` per bullet (the summary runs for every design of a corpus).
+    """
+    rows = _method_rows(ctx)
+    if not rows:
+        return (), _fingerprint((), ())
+    names, purposes, _ = zip(*rows, strict=True)
+    return names, _fingerprint(names, purposes)
+
+
+def _method_rows(ctx: DesignContext) -> list[tuple[str, str, int]]:
+    """``(name, purpose, line)`` of each method the API overview names (not placeholders)."""
     _, items = api_overview_items(ctx)
-    methods = []
+    rows = []
     for item in items:
         match = _METHOD_RE.search(item.text)
         if match is None:
             continue
-        name = match.group(1)
-        purpose_match = _PURPOSE_RE.match(item.text[match.start() :])
-        purpose = purpose_match.group(1).strip() if purpose_match else ""
-        if name.upper().startswith("TODO") or (
+        name, purpose = match.group(1, 2)
+        purpose = purpose.strip() if purpose is not None else ""
+        # The name starts with an ASCII letter or "_", and upper() maps each character
+        # on its own: only a "t" or "T" can start an upper-cased "TODO".
+        if (name[0] in "tT" and name.upper().startswith("TODO")) or (
             purpose.startswith(("TODO", "TBD")) and _PLACEHOLDER_RE.match(purpose)
         ):
             continue
-        methods.append(Method(name, purpose, item.line))
-    return methods
+        rows.append((name, purpose, item.line))
+    return rows
 
 
 def api_fingerprint(methods: list[Method]) -> str:
@@ -120,7 +144,21 @@ def api_fingerprint(methods: list[Method]) -> str:
     Only names and purposes count: moving the overview or re-wrapping the document does
     not make a spec stale; adding, removing, renaming or re-describing a method does.
     """
-    payload = "\n".join(f"{m.name}\t{' '.join(m.purpose.split())}" for m in methods)
+    return _fingerprint([method.name for method in methods], [method.purpose for method in methods])
+
+
+def _fingerprint(names: Sequence[str], purposes: Sequence[str]) -> str:
+    """:func:`api_fingerprint` of the methods' names and purposes, in order."""
+    # Each purpose counts with its whitespace runs collapsed. Printable text has no
+    # whitespace but the space (the only printable one), so when the purposes joined by
+    # single spaces are printable, with no double space and no space at either end, each
+    # is already collapsed (an edge space or an empty purpose would make a double space).
+    joined = " ".join(purposes)
+    if not (
+        joined.isprintable() and "  " not in joined and joined[:1] != " " and joined[-1:] != " "
+    ):
+        purposes = [" ".join(purpose.split()) for purpose in purposes]
+    payload = "\n".join(map("\t".join, zip(names, purposes, strict=True)))
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()[:12]
 
 

@@ -30,6 +30,9 @@ _ENTRY_RE = re.compile(
     r"(?:[ \t]{1,20}by[ \t]{1,20}(?P<who>@[\w.\-/]{1,80}))?(?::[ \t]{0,20}(?P<note>.*))?$"
 )
 _HANDLE_RE = re.compile(r"@[\w.\-/]{1,80}")
+# The labels' keys, folded once rather than per label read.
+_LOG_KEY = heading_key(LOG_LABEL)
+_ESCALATED_KEY = heading_key(ESCALATED_LABEL)
 
 
 def review_log(ctx: DesignContext) -> tuple[ReviewLogEntry, ...]:
@@ -39,7 +42,7 @@ def review_log(ctx: DesignContext) -> tuple[ReviewLogEntry, ...]:
         return ()
     start = None
     for label in section.labels():
-        if heading_key(label.label) == heading_key(LOG_LABEL):
+        if heading_key(label.label) == _LOG_KEY:
             start = label.line
     if start is None:
         return ()
@@ -69,7 +72,7 @@ def escalated_to(ctx: DesignContext) -> str:
     if section is None:
         return ""
     for label in section.labels():
-        if heading_key(label.label) == heading_key(ESCALATED_LABEL):
+        if heading_key(label.label) == _ESCALATED_KEY:
             match = _HANDLE_RE.search(label.value)
             return match.group(0) if match else label.value.strip()[:80]
     return ""

@@ -19,8 +19,7 @@ from mkdocs_archdesign.core.document.scanner import ScannedDesign, Section, scan
 from mkdocs_archdesign.core.document.spec import (
     Level1Facts,
     SpecInput,
-    api_fingerprint,
-    level1_methods,
+    level1_api,
     spec_link,
     spec_methods,
 )
@@ -52,7 +51,7 @@ from mkdocs_archdesign.core.rules.base import (
     Rule,
     iter_sections_by_key,
 )
-from mkdocs_archdesign.core.rules.structure.placeholders import section_has_own_content
+from mkdocs_archdesign.core.rules.structure.placeholders import sections_with_own_content
 from mkdocs_archdesign.core.rules.unreadable import UNREADABLE_RULE
 
 #: Codes never downgraded for Draft designs: a broken or unknown status is not a draft.
@@ -425,20 +424,17 @@ def _summarise(
     title = plain_title(source, ctx.design.references) or source
     _, api_items = api_overview_items(ctx)
     # The template's `TODO_method(arg)` names no method of the module.
-    api_count = sum(
+    # Counted as the bullets minus the placeholders, so the generator yields only for the
+    # rare placeholder; the pattern needs the word: most bullets are decided without it.
+    api_count = len(api_items) - sum(
         1
         for item in api_items
-        # The pattern needs the word: most bullets are decided without it.
-        if not (
-            ("TODO" in item.text or "TBD" in item.text) and _PLACEHOLDER_METHOD_RE.search(item.text)
-        )
+        if ("TODO" in item.text or "TBD" in item.text) and _PLACEHOLDER_METHOD_RE.search(item.text)
     )
-    methods = level1_methods(ctx)
-    present = 0
-    for required in ctx.template.required:
-        found = ctx.sections.get(required.key)
-        if found and section_has_own_content(ctx, found[0]):
-            present += 1
+    api_methods, fingerprint = level1_api(ctx)
+    sections = ctx.sections
+    required = [found[0] for item in ctx.template.required if (found := sections.get(item.key))]
+    present = sections_with_own_content(ctx, required)
     superseded = text_value(meta.get("superseded_by")) or None
     review = ctx.review
     reviewer = (review.reviewer or "").strip()
@@ -465,8 +461,8 @@ def _summarise(
         handoffs=handoffs_of(meta),
         findings=findings,
         level2=text_value(meta.get("level2")).strip(),
-        api_methods=tuple(method.name for method in methods),
-        api_fingerprint=api_fingerprint(methods),
+        api_methods=api_methods,
+        api_fingerprint=fingerprint,
         escalated_to=escalated_to(ctx),
         review_log=review_log(ctx),
     )

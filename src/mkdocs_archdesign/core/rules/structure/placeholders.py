@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from mkdocs_archdesign.core.document.marks import normalise_label
@@ -217,21 +217,6 @@ def _scaffold(template: Template) -> _Scaffold:
     return found
 
 
-def _is_scaffold_line(text: str, scaffold: _Scaffold) -> bool:
-    """Whether ``text`` is one of the template's own prose lines (after normalising)."""
-    # A stripped line of printable ASCII without a double space is its own normalised
-    # form but for case (no other whitespace is printable ASCII): no regex for it.
-    if (
-        text.isascii()
-        and text.isprintable()
-        and "  " not in text
-        and text[:1] != " "
-        and text[-1:] != " "
-    ):
-        return text.lower() in scaffold.lines
-    return normalise_prose(text) in scaffold.lines
-
-
 def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     """Whether a section holds something of the author's beyond template placeholders.
 
@@ -247,23 +232,55 @@ def section_has_own_content(ctx: DesignContext, section: Section) -> bool:
     Returns:
         ``True`` if at least one line is the author's own content.
     """
+    return sections_with_own_content(ctx, (section,)) == 1
+
+
+def sections_with_own_content(ctx: DesignContext, sections: Iterable[Section]) -> int:
+    """How many of ``sections`` hold content of the author's (:func:`section_has_own_content`).
+
+    Args:
+        ctx: The design's context (template, status).
+        sections: Sections of the design.
+
+    Returns:
+        The number of those sections with at least one line of the author's own.
+    """
+    # The template's lines and the status are looked up once for all the sections: a
+    # summary asks about every required section of every design.
     scaffold = _scaffold(ctx.template)
     approved = ctx.status is Status.APPROVED
+    return sum(_has_own_content(section, scaffold, approved) for section in sections)
+
+
+def _has_own_content(section: Section, scaffold: _Scaffold, approved: bool) -> bool:
+    lines = scaffold.lines
     for node in section.nodes:
         for _, text in node.prose:
-            # _placeholder's first test inlined: most lines have no placeholder mark.
+            # Both tests only skip a line, so the cheap one goes first: the template-line
+            # lookup decides most skipped lines, and most other lines hold no placeholder
+            # mark, which is decided without calling _placeholder.
+            # A stripped line of printable ASCII without a double space is its own
+            # normalised form but for case (no other whitespace is printable ASCII).
+            if (
+                text.lower()
+                if text.isascii()
+                and text.isprintable()
+                and "  " not in text
+                and text[:1] != " "
+                and text[-1:] != " "
+                else normalise_prose(text)
+            ) in lines:
+                continue
             if ("TODO" in text or "TBD" in text or "[" in text or "<" in text) and _placeholder(
                 text, approved
             ) is not None:
                 continue
-            if not _is_scaffold_line(text, scaffold):
-                return True
+            return True
         for table in node.tables:
             for _, row in table_rows(table):
-                text = " | ".join(row)
-                if any(cell.strip() for cell in row) and _placeholder(text, approved) is None:
+                if any(map(str.strip, row)) and _placeholder(" | ".join(row), approved) is None:
                     return True
         for fence in node.fences:
-            if tuple(line.strip() for line in fence.body) not in scaffold.fences:
+            if tuple(map(str.strip, fence.body)) not in scaffold.fences:
                 return True
     return False
