@@ -7,13 +7,9 @@ for the shapes a generated corpus has.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
-import inspect
 import re
-from dataclasses import MISSING
 
-import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -31,8 +27,6 @@ from mkdocs_archdesign.core.document.summary import api_overview_items
 from mkdocs_archdesign.core.document.template import load_template, normalise_prose
 from mkdocs_archdesign.core.model import (
     FOLDER_PAGE_NAMES,
-    DesignSummary,
-    Handoff,
     Status,
     design_id_from_path,
     normalise_status_key,
@@ -312,40 +306,3 @@ def test_canonical_answers_what_the_loop_answers_whatever_the_order_of_questions
 def test_id_from_path_splits_on_either_separator(parts: list[str]) -> None:
     path = "".join(parts)
     assert design_id_from_path(path) == _old_id_from_path(path)
-
-
-# --- value types with a slot-setter __init__ ------------------------------------------------
-
-
-def _reference(cls: type) -> type:
-    """The same fields as a plain frozen slots dataclass, with the generated ``__init__``."""
-    fields = [(item.name, item.type, item) for item in dataclasses.fields(cls)]
-    return dataclasses.make_dataclass(cls.__name__, fields, frozen=True, slots=True)
-
-
-@pytest.mark.parametrize("cls", [DesignSummary, Handoff])
-def test_slot_setter_init_has_the_generated_signature(cls: type) -> None:
-    assert str(inspect.signature(cls)) == str(inspect.signature(_reference(cls)))
-    assert cls.__init__.__annotations__ == _reference(cls).__init__.__annotations__
-    assert cls.__init__.__qualname__ == f"{cls.__qualname__}.__init__"
-    assert cls.__init__.__module__ == cls.__module__
-
-
-@FUZZ
-@given(st.data())
-@pytest.mark.parametrize("cls", [DesignSummary, Handoff])
-def test_slot_setter_init_stores_what_the_generated_one_stores(
-    cls: type, data: st.DataObject
-) -> None:
-    fields = dataclasses.fields(cls)
-    required = [item for item in fields if item.default is item.default_factory is MISSING]
-    optional = [item for item in fields if item not in required]
-    positional = data.draw(st.integers(len(required), len(fields)))
-    args = [object() for _ in fields[:positional]]
-    named = data.draw(st.lists(st.sampled_from(optional), unique=True)) if optional else []
-    kwargs = {item.name: object() for item in named if item not in fields[:positional]}
-    made, expected = cls(*args, **kwargs), _reference(cls)(*args, **kwargs)
-    for item in fields:
-        assert getattr(made, item.name) == getattr(expected, item.name)
-    with pytest.raises(dataclasses.FrozenInstanceError):
-        made.__setattr__(fields[0].name, None)

@@ -2,60 +2,11 @@
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import re
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 
-_T = TypeVar("_T")
-
-
-class _FactoryDefault:
-    """The default of a field with a default factory, shown as dataclasses shows it."""
-
-    def __repr__(self) -> str:
-        return "<factory>"
-
-
-_FACTORY = _FactoryDefault()
-
-
-def _slot_setter_init(cls: type[_T]) -> type[_T]:
-    """Give a frozen slots dataclass an ``__init__`` that stores through the slots' setters.
-
-    The ``__init__`` dataclasses writes for a frozen class calls ``object.__setattr__`` per
-    field, which binds a method wrapper each time; the slot's own bound setter stores the
-    same value for a fraction of that. Same parameters, defaults and default factories;
-    for the value types built once per design of a corpus.
-    """
-    namespace: dict[str, object] = {"__name__": cls.__module__, "_FACTORY": _FACTORY}
-    params = []
-    body = []
-    for item in dataclasses.fields(cls):  # type: ignore[arg-type]
-        name = item.name
-        if not item.init or item.kw_only:
-            raise TypeError(f"{cls.__name__}.{name}: only plain init fields are supported")
-        namespace[f"_set_{name}"] = getattr(cls, name).__set__
-        value = name
-        if item.default is not dataclasses.MISSING:
-            namespace[f"_default_{name}"] = item.default
-            params.append(f"{name}=_default_{name}")
-        elif item.default_factory is not dataclasses.MISSING:
-            namespace[f"_factory_{name}"] = item.default_factory
-            params.append(f"{name}=_FACTORY")
-            value = f"_factory_{name}() if {name} is _FACTORY else {name}"
-        else:
-            params.append(name)
-        body.append(f"    _set_{name}(self, {value})\n")
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__name__}: __post_init__ is not supported")
-    exec(f"def __init__(self, {', '.join(params)}):\n{''.join(body)}", namespace)
-    init: Any = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__annotations__ = dict(cls.__init__.__annotations__)
-    setattr(cls, "__init__", init)  # noqa: B010 - mypy forbids assigning a method
-    return cls
+from mkdocs_archdesign.core.frozen import fast_init
 
 
 class Severity(enum.IntEnum):
@@ -238,7 +189,7 @@ class Finding:
         return (self.path, self.line, self.code, self.message)
 
 
-@_slot_setter_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Handoff:
     """A front-matter handoff entry (label, agent, prompt, send), as in the seed."""
@@ -327,7 +278,7 @@ class ReviewLogEntry:
         }
 
 
-@_slot_setter_init
+@fast_init
 @dataclass(frozen=True, slots=True)
 class DesignSummary:
     """What the plugin, the catalog and ``status`` need to know about one design.

@@ -22,13 +22,12 @@ from mkdocs_archdesign.core.document.nodes import (
     Comment,
     Fence,
     Heading,
+    Label,
+    ListItem,
     Node,
     Table,
     cells,
     label_of,
-    new_heading,
-    new_item,
-    new_label,
     task_of,
 )
 
@@ -145,12 +144,12 @@ class BlockScanner:
                     stripped = text.strip()
                     line = index + 1
                     current = self.current
-                    current.items.append(new_item(stripped, line, 0, None))
+                    current.items.append(ListItem(stripped, line, 0, None))
                     stack.append(_Container(False, 2, False))
                     if stripped and stripped[0] == "*":
                         label = label_of(stripped)
                         if label is not None:
-                            current.labels.append(new_label(label[0], label[1], line))
+                            current.labels.append(Label(label[0], label[1], line))
                     current.prose.append((line, raw.strip()))
                     self.para = [(line, stripped)]
                     index = line
@@ -167,7 +166,7 @@ class BlockScanner:
                     # A heading is never a lazy line either.
                     if stack:
                         del stack[:]
-                    self._heading(new_heading(found[0], found[1], index + 1))
+                    self._heading(Heading(found[0], found[1], index + 1))
                     index += 1
                 elif stack:
                     index = self.line(index)
@@ -192,7 +191,7 @@ class BlockScanner:
                 if stripped and stripped[0] == "*":
                     label = label_of(stripped)
                     if label is not None:
-                        current.labels.append(new_label(label[0], label[1], line))
+                        current.labels.append(Label(label[0], label[1], line))
                 current.prose.append((line, stripped))
                 self.para.append((line, stripped))
                 index = line
@@ -263,7 +262,7 @@ class BlockScanner:
                     del stack[matched:]
                 for container in stack:
                     container.has_content = True
-                self._heading(new_heading(found[0], found[1], index + 1))
+                self._heading(Heading(found[0], found[1], index + 1))
                 return index + 1
         if matched < len(stack):
             if self.para and self._lazy(content):
@@ -295,7 +294,7 @@ class BlockScanner:
         stripped = text.strip()
         line = index + 1
         current = self.current
-        current.items.append(new_item(stripped, line, pos + indent, None))
+        current.items.append(ListItem(stripped, line, pos + indent, None))
         stack.append(_Container(False, indent + 2, False))
         if "|" in text:
             self.para = []
@@ -304,7 +303,7 @@ class BlockScanner:
         if stripped and stripped[0] == "*":
             label = label_of(stripped)
             if label is not None:
-                current.labels.append(new_label(label[0], label[1], line))
+                current.labels.append(Label(label[0], label[1], line))
         current.prose.append((line, raw.strip()))
         self.para = [(line, stripped)]
         return line
@@ -320,7 +319,7 @@ class BlockScanner:
             del stack[:]
         line = index + 1
         current = self.current
-        current.items.append(new_item(text[4:].strip(), line, 0, text[1] != " "))
+        current.items.append(ListItem(text[4:].strip(), line, 0, text[1] != " "))
         stack.append(_Container(False, 2, False))
         self.para = []
         if "|" in text:
@@ -398,7 +397,7 @@ class BlockScanner:
             task = task_of(text)
             if task is not None:
                 checked, text = task
-        self.current.items.append(new_item(text, index + 1, column, checked))
+        self.current.items.append(ListItem(text, index + 1, column, checked))
 
     def _leaf(self, index: int, raw: str, content: str) -> int:
         """Scan the leaf block ``content`` starts on line ``index``."""
@@ -421,7 +420,7 @@ class BlockScanner:
         elif first == "#":
             found = marks.atx_heading(content, indent)
             if found is not None:
-                self._heading(new_heading(found[0], found[1], index + 1))
+                self._heading(Heading(found[0], found[1], index + 1))
                 return index + 1
         elif first == "<":
             kind = marks.html_block_start(content, indent)
@@ -459,7 +458,7 @@ class BlockScanner:
         if stripped and stripped[0] == "*":
             label = label_of(stripped)
             if label is not None:
-                current.labels.append(new_label(label[0], label[1], line))
+                current.labels.append(Label(label[0], label[1], line))
         current.prose.append((line, stripped if raw is content else raw.strip()))
         self.para.append((line, stripped))
 
@@ -477,7 +476,7 @@ class BlockScanner:
         lines = {line for line, _ in para}
         self.current.labels[:] = [lab for lab in self.current.labels if lab.line not in lines]
         text = " ".join(part for _, part in para).strip()
-        self._heading(new_heading(level, text, para[0][0]))
+        self._heading(Heading(level, text, para[0][0]))
 
     def _fence(self, index: int, fence: marks.FenceOpen) -> int:
         """Scan a fenced code block opened on ``index``; return the line after it."""

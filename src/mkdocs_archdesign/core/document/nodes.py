@@ -7,16 +7,17 @@ line (``**Label**: value``, task checkboxes, table cells).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, fields, make_dataclass
-from typing import TypeVar, cast
+from dataclasses import dataclass, field
+
+from mkdocs_archdesign.core.frozen import fast_init
 
 _TASK_RE = re.compile(r"\[([ xX])\](?:[ \t]+(.*)|$)")
 _LABEL_MAX = 80
 _LABEL_RE = re.compile(r"\*\*([^*\n]{1,80}?)(:?)\*\*(:?)[ \t]*(.*)$")
 _CELL_SPLIT_RE = re.compile(r"(?<!\\)\|")
-_T = TypeVar("_T")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Heading:
     """A heading as written: level 1-6, its text and its 1-based line."""
@@ -51,6 +52,7 @@ class Table:
     line: int
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class ListItem:
     """A list item's first line: its text, indent and, for task items, the checkbox."""
@@ -61,6 +63,7 @@ class ListItem:
     checked: bool | None = None
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Label:
     """A ``**Label**: value`` (or ``**Label:** value``) line, in or outside a list."""
@@ -92,41 +95,6 @@ class Node:
     labels: list[Label] = field(default_factory=list)
     prose: list[tuple[int, str]] = field(default_factory=list)
     comments: list[Comment] = field(default_factory=list)
-
-
-def _builder(cls: type[_T]) -> type[_T]:
-    """A constructor of ``cls`` (a frozen slots dataclass) as fast as a mutable one.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``;
-    for the scanner's hundred thousand headings, items and labels per thousand designs
-    that was a sixth of its run. The builder is a mutable twin with the same fields
-    (hence the same slots and layout): it fills them in directly, then turns the
-    instance into a ``cls``, which from then on compares, hashes, prints, pickles and
-    refuses assignment exactly as one built by ``cls(...)`` (tests/document pin it).
-    """
-
-    def become(self: object) -> None:
-        self.__class__ = cls
-
-    specs = [
-        (f.name, f.type, field(default=f.default, default_factory=f.default_factory))
-        for f in fields(cast("type", cls))
-    ]
-    twin = make_dataclass(
-        f"_{cls.__name__}Builder",
-        specs,
-        namespace={"__post_init__": become},
-        eq=False,
-        slots=True,
-    )
-    return cast("type[_T]", twin)
-
-
-#: Builders of the value types a design has dozens of (same arguments as the types);
-#: fences, tables and comments are few, and not worth a builder's import time.
-new_heading = _builder(Heading)
-new_item = _builder(ListItem)
-new_label = _builder(Label)
 
 
 def cells(line: str) -> tuple[str, ...]:

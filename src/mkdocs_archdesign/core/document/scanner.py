@@ -28,6 +28,7 @@ from mkdocs_archdesign.core.document.nodes import (
     Node,
     Table,
 )
+from mkdocs_archdesign.core.frozen import fast_init
 
 __all__ = [
     "Comment",
@@ -54,6 +55,7 @@ _PROSE = attrgetter("prose")
 _COMMENTS = attrgetter("comments")
 
 
+@fast_init
 @dataclass(frozen=True, slots=True)
 class Section:
     """A heading with its content: every node up to the next heading of its level or higher.
