@@ -113,3 +113,22 @@ def test_nav_status_run_reports_wall_and_cpu_overheads_for_every_variant(tmp_pat
         assert 0 < row["cpu_samples"][0] <= row["samples"][0] * 1.5
         assert row["html_mib"] > 0
     assert rows["off"]["paired_cpu_overhead_pct"] == 0.0
+
+
+def test_compare_trees_runs_both_trees_and_prints_their_ratio(tmp_path: Path) -> None:
+    from benchmarks import compare_trees
+
+    src = REPO_ROOT / "src"
+    command = [sys.executable, "-m", "benchmarks.compare_trees", str(src), str(src)]
+    options = ["--size", "5", "--rounds", "1", "--workdir", str(tmp_path)]
+    if compare_trees.shutil.which("valgrind"):
+        options.append("--instructions")
+    done = subprocess.run(
+        [*command, *options], cwd=REPO_ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert "after / before: " in done.stdout
+    assert "note: the trees report differently" not in done.stdout
+    if "--instructions" in options:
+        counts = [line for line in done.stdout.splitlines() if line.endswith(" instructions")]
+        assert len(counts) == 2 and "instructions after / before: " in done.stdout
