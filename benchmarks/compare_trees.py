@@ -9,8 +9,10 @@ Each tree's ``src`` folder is put first on ``PYTHONPATH`` of a fresh process run
 ``mkdocs-archdesign check docs/design`` in the generated site (the same interpreter and
 dependencies for both). One untimed run per tree fills its bytecode cache; then every
 round runs both trees, the order swapped every round, so load on a shared machine falls
-on both alike. Prints every sample, the medians and their ratio (after / before); both
-trees must report the same findings.
+on both alike. Prints every sample, the medians and their ratio (after / before), and the
+CPU time (user + system, from ``wait4``) of the same runs: its paired ratio, the median of
+the rounds' after / before, is steadier than wall time on a shared machine. Both trees
+must report the same findings.
 
 With ``--instructions`` each tree's ``check`` runs once more under
 ``valgrind --tool=cachegrind`` (``PYTHONHASHSEED=0``, bytecode cached) and the executed
@@ -32,6 +34,7 @@ import time
 from pathlib import Path
 
 from benchmarks.corpus import generate_site
+from benchmarks.measure import run_measured
 
 _CHECK = "import sys; from mkdocs_archdesign.cli import main; sys.argv[0] = 'check'; main()"
 
@@ -116,15 +119,23 @@ def main(argv: list[str] | None = None) -> int:
     if totals["before"] != totals["after"]:
         print(f"note: the trees report differently: {totals}")
     samples: dict[str, list[float]] = {name: [] for name in trees}
+    cpu: dict[str, list[float]] = {name: [] for name in trees}
+    argv = [sys.executable, "-c", _CHECK, "check", "docs/design"]
     for round_index in range(options.rounds):
         order = list(trees) if round_index % 2 == 0 else list(reversed(trees))
         for name in order:
-            samples[name].append(_run(trees[name], site, caches[name])[0])
+            sample = run_measured(argv, site, (0, 1), _env(trees[name], caches[name]))
+            samples[name].append(sample.seconds)
+            cpu[name].append(sample.cpu_seconds)
     for name, values in samples.items():
         shown = ", ".join(f"{value:.3f}" for value in values)
         print(f"{name}: median {statistics.median(values):.3f} s  [{shown}]")
     ratio = statistics.median(samples["after"]) / statistics.median(samples["before"])
     print(f"after / before: {ratio:.3f} ({options.size} designs, {options.rounds} rounds)")
+    for name, values in cpu.items():
+        print(f"{name}: CPU median {statistics.median(values):.3f} s")
+    paired = statistics.median(a / b for a, b in zip(cpu["after"], cpu["before"], strict=True))
+    print(f"CPU after / before, paired: {paired:.3f}")
     if options.instructions:
         started = {name: _start_counting(src, site, caches[name]) for name, src in trees.items()}
         counts = {name: _instructions(process) for name, process in started.items()}

@@ -127,7 +127,7 @@ def test_compare_trees_runs_both_trees_and_prints_their_ratio(tmp_path: Path) ->
         [*command, *options], cwd=REPO_ROOT, capture_output=True, text=True, check=False
     )
     assert done.returncode == 0, done.stderr
-    assert "after / before: " in done.stdout
+    assert "after / before: " in done.stdout and "CPU after / before, paired: " in done.stdout
     assert "note: the trees report differently" not in done.stdout
     if "--instructions" in options:
         counts = [line for line in done.stdout.splitlines() if line.endswith(" instructions")]
