@@ -226,16 +226,32 @@ def check_files(
         none), in the order given.
     """
     every = with_context(files, context)
-    shown = display_paths(every, base)
-    real = RealPaths()
     named = len(files)
-    checked = [
-        check_file(
-            path, name, template, settings, root, real, skip_catalog=skips_catalog(i, named, listed)
-        )
-        for i, (path, name) in enumerate(zip(every, shown, strict=True))
-    ]
+    skips = [skips_catalog(i, named, listed) for i in range(len(every))]
+    items = zip(every, display_paths(every, base), skips, strict=True)
+    checked = check_each(items, template, settings, root)
     return corpus_summaries(checked, named, settings)
+
+
+def check_each(
+    items: Iterable[tuple[Path, str, bool]],
+    template: Template,
+    settings: Settings,
+    root: Path | None = None,
+) -> list[DesignResult | None]:
+    """:func:`check_file` for ``(path, shown, skip_catalog)`` items, in one pass.
+
+    The one loop :func:`check_files`, a single-process ``check_files_parallel`` and each
+    of its workers run: one :class:`RealPaths` serves the pass.
+
+    Returns:
+        One result per item, ``None`` for a skipped catalog page.
+    """
+    real = RealPaths()
+    return [
+        check_file(path, shown, template, settings, root, real, skip_catalog=skip)
+        for path, shown, skip in items
+    ]
 
 
 def skips_catalog(index: int, named: int, listed: bool) -> bool:

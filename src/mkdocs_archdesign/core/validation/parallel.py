@@ -20,7 +20,7 @@ from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
 from mkdocs_archdesign.core.validation.corpus import (
-    check_file,
+    check_each,
     corpus_summaries,
     display_paths,
     skips_catalog,
@@ -106,11 +106,7 @@ def check_files_parallel(
     skips = [skips_catalog(i, named, listed) for i in range(len(files))]
     workers = effective_jobs(len(files), jobs)
     if workers == 1:
-        one_pass = RealPaths()
-        checked = [
-            check_file(path, name, template, settings, root, one_pass, skip_catalog=skip)
-            for path, name, skip in zip(files, shown, skips, strict=True)
-        ]
+        checked = check_each(zip(files, shown, skips, strict=True), template, settings, root)
         return corpus_summaries(checked, named, settings)
     # Imported here: a single-process run (the default) never pays for them.
     import multiprocessing  # noqa: PLC0415
@@ -140,8 +136,6 @@ def _check_chunk(
     The ``None`` keeps one result per item, so the parent knows which results are of the
     reported files without sending the paths back.
     """
-    real = RealPaths()
-    return [
-        check_file(Path(path), shown, template, settings, root, real, skip_catalog=skip)
-        for path, shown, skip in chunk
-    ]
+    return check_each(
+        ((Path(path), shown, skip) for path, shown, skip in chunk), template, settings, root
+    )
