@@ -24,7 +24,6 @@ import logging
 import sys
 from collections.abc import Mapping
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +35,7 @@ from mkdocs_archdesign.core.catalog.model import build_time, page_dest
 from mkdocs_archdesign.core.catalog.render import fill_placeholders, render_catalog_body
 from mkdocs_archdesign.core.config.schema import unknown_option_warnings
 from mkdocs_archdesign.core.document.catalog_fence import find_catalog_fence, replace_catalog_fence
+from mkdocs_archdesign.core.files import packaged_text
 from mkdocs_archdesign.core.model import FindingCounts
 from mkdocs_archdesign.core.output.design_page import (
     decorate_design_markdown,
@@ -97,7 +97,7 @@ def _say_once(level: int, message: str) -> None:
 
 def asset(name: str) -> str:
     """The text of a packaged asset (``archdesign.css``, ``catalog.css``, ``catalog.js``)."""
-    return resources.files("mkdocs_archdesign").joinpath("assets").joinpath(name).read_text("utf-8")
+    return packaged_text("assets", name)
 
 
 def _data_url(name: str, kind: str) -> str:

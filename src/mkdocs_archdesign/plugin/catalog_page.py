@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +34,7 @@ from mkdocs_archdesign.core.catalog.render import (
     render_catalog_markdown,
 )
 from mkdocs_archdesign.core.document.catalog_fence import find_catalog_fence, replace_catalog_fence
+from mkdocs_archdesign.core.files import packaged_text
 from mkdocs_archdesign.core.model import DesignSummary
 
 log = get_plugin_logger(__name__)
@@ -52,12 +52,7 @@ _MERMAID_BLOCK = re.compile(r'<(pre|div) class="mermaid"[^>]*>.*?</\1>', re.S)
 
 def asset_text(name: str) -> str:
     """The text of a packaged asset (``catalog.js``, ``catalog.css``)."""
-    return (
-        resources.files("mkdocs_archdesign")
-        .joinpath("assets")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+    return packaged_text("assets", name)
 
 
 def nav_mentions(nav: Any, path: str) -> bool:

@@ -7,7 +7,6 @@ mkdocs-gen-files does it) that MkDocs copies to ``site_dir`` itself.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,6 +14,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 
 from mkdocs_archdesign.core.config.statuses import StatusVocabulary
+from mkdocs_archdesign.core.files import packaged_text
 from mkdocs_archdesign.core.model import Status
 from mkdocs_archdesign.core.output.page_blocks import SEARCH_EXCLUDE
 from mkdocs_archdesign.core.output.raw_blocks import is_raw_html
@@ -69,12 +69,7 @@ def nav_status(slug: str) -> str:
 
 def stylesheet() -> str:
     """The packaged stylesheet's text."""
-    return (
-        resources.files("mkdocs_archdesign")
-        .joinpath("assets")
-        .joinpath("archdesign.css")
-        .read_text(encoding="utf-8")
-    )
+    return packaged_text("assets", "archdesign.css")
 
 
 def add_stylesheet_link(config: MkDocsConfig) -> None:

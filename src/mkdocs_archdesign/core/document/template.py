@@ -10,12 +10,11 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
 from mkdocs_archdesign.core.document import sections
 from mkdocs_archdesign.core.document.scanner import ScannedDesign, scan_design
-from mkdocs_archdesign.core.files import UnreadableFileError, read_text
+from mkdocs_archdesign.core.files import UnreadableFileError, packaged_text, read_text
 
 DEFAULT_TEMPLATE_NAME = "design.md.j2"
 
@@ -116,12 +115,7 @@ class Template:
 
 def default_template_source(name: str = DEFAULT_TEMPLATE_NAME) -> str:
     """Read a packaged template: the design template by default, or ``name``."""
-    return (
-        resources.files("mkdocs_archdesign")
-        .joinpath("templates")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+    return packaged_text("templates", name)
 
 
 _cache: dict[tuple[str, str, tuple[int, ...]], Template] = {}

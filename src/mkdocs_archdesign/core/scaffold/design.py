@@ -14,11 +14,11 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from datetime import date as Date
-from importlib import resources
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from mkdocs_archdesign.core.escape import terminal_text
+from mkdocs_archdesign.core.files import packaged_text
 
 #: Glob characters: a ``designs`` glob's folder prefix stops at the first of these.
 _GLOB_CHARS = frozenset("*?[")
@@ -380,13 +380,7 @@ def ensure_inside(path: Path, folder: Path) -> None:
 
 def init_template(name: str) -> str:
     """Read a packaged starter-site template (``templates/init/<name>``)."""
-    return (
-        resources.files("mkdocs_archdesign")
-        .joinpath("templates")
-        .joinpath("init")
-        .joinpath(name)
-        .read_text(encoding="utf-8")
-    )
+    return packaged_text("templates", "init", name)
 
 
 def init_files(site_name: str, design_source: str, request: DesignRequest) -> dict[str, str]:
