@@ -225,9 +225,12 @@ def corpus_context(
     if real is None:
         real = RealPaths()
     known = {real.text(path) for path in configured}
-    outside = sorted({path.parent for path in files if real.text(path) not in known})
+    texts = [real.text(path) for path in files]
+    named = set(texts)
+    outside = sorted(
+        {path.parent for path, text in zip(files, texts, strict=True) if text not in known}
+    )
     siblings = [p for folder in outside for p in sorted(folder.glob("*.md")) if p.is_file()]
-    named = {real.text(path) for path in files}
     # `check docs/design` names the whole corpus: telling each named design from a spec
     # again, only for the context to drop it, cost a glob match per design.
     others = [path for path in [*configured, *siblings] if real.text(path) not in named]

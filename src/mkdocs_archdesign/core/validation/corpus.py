@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal, overload
 
@@ -19,6 +21,8 @@ from mkdocs_archdesign.core.validation.validator import (
     check_design,
     read_design_source,
 )
+
+_Matcher = Callable[[str], "re.Match[str] | None"]
 
 
 class CorpusError(Exception):
@@ -41,8 +45,26 @@ def match_glob(relative: str, pattern: str) -> bool:
 
 
 def is_design_path(relative: str, globs: Sequence[str]) -> bool:
-    """Whether a docs-relative path (``/`` separators) is selected by ``globs``."""
-    return any(match_glob(relative, pattern) for pattern in globs)
+    """Whether a docs-relative path (``/`` separators) is selected by ``globs``.
+
+    The same verdict as :func:`match_glob` for each glob, from one compiled pattern:
+    listing a corpus asks this of every file under the docs folder.
+    """
+    return _glob_set(tuple(globs))(relative) is not None
+
+
+@functools.lru_cache(maxsize=64)
+def _glob_set(globs: tuple[str, ...]) -> _Matcher:
+    """One ``match`` for "any of ``globs``", each with :func:`match_glob`'s ``**/`` forms."""
+    forms = []
+    for pattern in globs:
+        forms.append(pattern)
+        if "**/" in pattern:
+            forms += [pattern.replace("**/", "", 1), pattern.replace("**/", "*/", 1)]
+    # fnmatch.translate anchors each form at the end and numbers its groups uniquely, so
+    # the alternation matches exactly when fnmatchcase matches one of the forms.
+    joined = "|".join(f"(?:{fnmatch.translate(form)})" for form in forms) or "(?!)"
+    return re.compile(joined).match
 
 
 def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> list[Path]:
@@ -67,9 +89,10 @@ def discover(paths: Iterable[Path], suffixes: tuple[str, ...] = (".md",)) -> lis
             continue
         for root, dirs, files in os.walk(path):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            folder = Path(root)
             for name in sorted(files):
                 if name.endswith(suffixes):
-                    candidate = Path(root) / name
+                    candidate = folder / name
                     found.setdefault(str(candidate), candidate)
     return sorted(found.values(), key=lambda p: p.as_posix())
 

@@ -19,7 +19,7 @@ from mkdocs_archdesign.core.document.spec import SPEC_SUFFIX
 from mkdocs_archdesign.core.document.template import Template
 from mkdocs_archdesign.core.files import RealPaths
 from mkdocs_archdesign.core.model import DesignSummary
-from mkdocs_archdesign.core.validation.corpus import display_paths, match_glob
+from mkdocs_archdesign.core.validation.corpus import display_paths, is_design_path
 from mkdocs_archdesign.core.validation.validator import (
     DesignResult,
     check_spec,
@@ -34,7 +34,7 @@ def is_spec_path(relative: str, settings: Settings) -> bool:
     A path outside any docs folder (a file named on the command line) is a spec when
     its name ends in ``-api-spec.md``, the name ``handoff`` gives specs.
     """
-    if any(match_glob(relative, pattern) for pattern in settings.level2_specs):
+    if is_design_path(relative, settings.level2_specs):
         return True
     return relative.rsplit("/", 1)[-1].endswith(f"{SPEC_SUFFIX}.md")
 
