@@ -28,6 +28,7 @@ from mkdocs_archdesign.core.document.nodes import (
     Table,
     cells,
     label_of,
+    new_node,
     task_of,
 )
 
@@ -474,8 +475,7 @@ class BlockScanner:
 
     def _heading(self, heading: Heading) -> None:
         self.para = []
-        # The empty lists as arguments: cheaper than Node's six default factories.
-        self.current = Node(heading, [], [], [], [], [], [])
+        self.current = new_node(heading)
         self.nodes.append(self.current)
 
     def _setext(self, level: int) -> None:
