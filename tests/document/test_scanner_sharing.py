@@ -44,3 +44,10 @@ def test_the_shared_column0_item_never_changes() -> None:
     )
     scan_design(text)
     assert blocks._Container(False, 2, False) == blocks._COLUMN0_ITEM
+
+
+def test_a_blank_line_keeps_the_shared_column0_item() -> None:
+    # run() skips _blank_depth for this stack: what it would have answered.
+    scanner = blocks.BlockScanner([])
+    scanner.stack.append(blocks._COLUMN0_ITEM)
+    assert scanner._blank_depth() == 1

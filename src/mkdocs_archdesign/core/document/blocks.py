@@ -123,7 +123,8 @@ class BlockScanner:
         while index < count:
             raw = lines[index]
             if not raw:
-                if stack:
+                # The shared column-0 item (the commonest stack) outlives a blank line.
+                if stack and (len(stack) > 1 or stack[0] is not _COLUMN0_ITEM):
                     depth = self._blank_depth()
                     if depth < len(stack):
                         del stack[depth:]
@@ -203,8 +204,9 @@ class BlockScanner:
                     label = label_of(stripped)
                     if label is not None:
                         current.labels.append(Label(label[0], label[1], line))
-                current.prose.append((line, stripped))
-                self.para.append((line, stripped))
+                entry = (line, stripped)  # the raw line is the content: one tuple for both
+                current.prose.append(entry)
+                self.para.append(entry)
                 index = line
 
     def text(self, index: int) -> str:
