@@ -28,18 +28,28 @@ from mkdocs_archdesign.core.document.nodes import (
     Table,
     cells,
     label_of,
+    new_node,
     task_of,
 )
 
 
 @dataclass(slots=True)
 class _Container:
-    """An open block quote (``width`` 0) or list item (content ``width`` in columns)."""
+    """An open block quote (``width`` 0) or list item (content ``width`` in columns).
+
+    ``fragile`` marks an item that began with a blank line and holds nothing yet: the
+    next blank line ends it (an item may begin with at most one blank line). It only
+    ever turns from true to false, so a container made without it never changes.
+    """
 
     quote: bool
     width: int
-    blank_start: bool = False
-    has_content: bool = False
+    fragile: bool = False
+
+
+#: The item of a bullet at column 0 with one space after it, shared by all of them:
+#: it is not fragile, so no line changes it (and the stack holds it, not a copy).
+_COLUMN0_ITEM = _Container(False, 2)
 
 
 #: First characters (after containers) that can open a block quote or list item.
@@ -113,11 +123,13 @@ class BlockScanner:
         while index < count:
             raw = lines[index]
             if not raw:
-                if stack:
+                # The shared column-0 item (the commonest stack) outlives a blank line.
+                if stack and (len(stack) > 1 or stack[0] is not _COLUMN0_ITEM):
                     depth = self._blank_depth()
                     if depth < len(stack):
                         del stack[depth:]
-                self.para = []
+                if self.para:  # most blank lines follow one that ended the paragraph
+                    self.para = []
                 index += 1
                 continue
             first = raw[0]
@@ -145,7 +157,7 @@ class BlockScanner:
                     line = index + 1
                     current = self.current
                     current.items.append(ListItem(stripped, line, 0, None))
-                    stack.append(_Container(False, 2, False))
+                    stack.append(_COLUMN0_ITEM)
                     if stripped and stripped[0] == "*":
                         label = label_of(stripped)
                         if label is not None:
@@ -192,8 +204,9 @@ class BlockScanner:
                     label = label_of(stripped)
                     if label is not None:
                         current.labels.append(Label(label[0], label[1], line))
-                current.prose.append((line, stripped))
-                self.para.append((line, stripped))
+                entry = (line, stripped)  # the raw line is the content: one tuple for both
+                current.prose.append(entry)
+                self.para.append(entry)
                 index = line
 
     def text(self, index: int) -> str:
@@ -214,7 +227,7 @@ class BlockScanner:
                 if raw[pos : pos + 1] == " ":
                     pos += 1
             elif not raw[pos:].strip():
-                if container.blank_start and not container.has_content:
+                if container.fragile:
                     break  # an item may begin with at most one blank line
             elif marks.leading_spaces(raw[pos:]) >= container.width:
                 pos += container.width
@@ -261,7 +274,7 @@ class BlockScanner:
                 if matched < len(stack):
                     del stack[matched:]
                 for container in stack:
-                    container.has_content = True
+                    container.fragile = False
                 self._heading(Heading(found[0], found[1], index + 1))
                 return index + 1
         if matched < len(stack):
@@ -271,7 +284,7 @@ class BlockScanner:
             self._close(matched)
             self.para = []
         for container in stack:
-            container.has_content = True
+            container.fragile = False
         # Most lines are prose: only ">", a bullet or a digit can open a container.
         if first in _CONTAINER_STARTS and indent < 4:
             content = self._open_containers(index, raw, pos)
@@ -290,7 +303,7 @@ class BlockScanner:
         if matched < len(stack):
             del stack[matched:]
         for container in stack:
-            container.has_content = True
+            container.fragile = False
         stripped = text.strip()
         line = index + 1
         current = self.current
@@ -320,7 +333,7 @@ class BlockScanner:
         line = index + 1
         current = self.current
         current.items.append(ListItem(text[4:].strip(), line, 0, text[1] != " "))
-        stack.append(_Container(False, 2, False))
+        stack.append(_COLUMN0_ITEM)
         self.para = []
         if "|" in text:
             return self._text(index, raw, text)
@@ -332,7 +345,7 @@ class BlockScanner:
         """How many open containers a blank line continues (what :meth:`match` gives it)."""
         depth = 0
         for container in self.stack:
-            if container.quote or (container.blank_start and not container.has_content):
+            if container.quote or container.fragile:
                 break
             depth += 1
         return depth
@@ -367,7 +380,7 @@ class BlockScanner:
                 break
             first = rest[indent : indent + 1]
             if first == ">":
-                self.stack.append(_Container(True, 0, has_content=True))
+                self.stack.append(_Container(True, 0))
                 pos += indent + 1
                 if raw[pos : pos + 1] == " ":
                     pos += 1
@@ -464,8 +477,7 @@ class BlockScanner:
 
     def _heading(self, heading: Heading) -> None:
         self.para = []
-        # The empty lists as arguments: cheaper than Node's six default factories.
-        self.current = Node(heading, [], [], [], [], [], [])
+        self.current = new_node(heading)
         self.nodes.append(self.current)
 
     def _setext(self, level: int) -> None:

@@ -97,6 +97,26 @@ class Node:
     comments: list[Comment] = field(default_factory=list)
 
 
+_new_object = object.__new__
+
+
+def new_node(heading: Heading | None) -> Node:
+    """``Node(heading)``: a node with empty block lists, built by storing its slots.
+
+    The scanner opens one per heading. The dataclass ``__init__`` costs a class call,
+    a frame and a test per default factory: about 40% more than the stores themselves.
+    """
+    node = _new_object(Node)
+    node.heading = heading
+    node.fences = []
+    node.tables = []
+    node.items = []
+    node.labels = []
+    node.prose = []
+    node.comments = []
+    return node
+
+
 def cells(line: str) -> tuple[str, ...]:
     """The cells of a pipe-table row (escaped pipes ``\\|`` stay in their cell)."""
     stripped = line.strip()
