@@ -1,7 +1,8 @@
-"""AD301 looks only at the lines ``_candidate_lines`` gives and finds what a walk of all finds.
+"""AD301 and AD302 skip most lines and nodes, and find what a walk of every line finds.
 
-The oracle below is the rule as it was before :func:`matching_lines`: one Python step
-per API overview bullet, prose line and code-block line, each with its own pre-test.
+AD301 looks only at the lines ``_candidate_lines`` gives, AD302 at the code blocks of
+a design whose prose says "class" nowhere. The oracles below are the rules as they
+were before: one Python step per node and per line, each with its own pre-test.
 """
 
 from __future__ import annotations
@@ -67,6 +68,10 @@ _FRAGMENTS = st.sampled_from(
         "`def`",
         "a`def f`b",
         "class E(Exception):",
+        "class A(base.FooError, Bar)",
+        "class B (x.Error)",
+        "class",
+        "subclass C(Exception)",
         "(",
         ")",
         ":",
@@ -138,21 +143,33 @@ def _old_prose(node: Node, seen: set[int]) -> Iterator[Hit]:
             yield Hit(line, f"full signature: '{quote(text)}'")
 
 
+def _old_ad302(ctx: DesignContext) -> Iterator[Hit]:
+    for node in ctx.design.nodes:
+        for line, text in node.prose:
+            if "class" in text and level2._is_exception_class(text):
+                yield Hit(line, f"exception class definition: '{quote(text)}'")
+        for fence in node.fences:
+            for offset, text in enumerate(fence.body, start=1):
+                if "class" in text and level2._is_exception_class(text):
+                    yield Hit(fence.line + offset, f"exception class definition: '{quote(text)}'")
+
+
 def _hits(hits: Iterator[Hit]) -> list[tuple[int, str, str | None]]:
     return [(hit.line, hit.message, hit.section) for hit in hits]
 
 
 def _assert_as_the_walk(text: str) -> None:
-    check = REGISTRY["AD301"].check
-    assert check is not None
-    fast = _hits(check(build_context(scan_design(text), TEMPLATE, SETTINGS)))
-    slow = _hits(_old_rule(build_context(scan_design(text), TEMPLATE, SETTINGS)))
-    assert fast == slow
+    for code, walk in (("AD301", _old_rule), ("AD302", _old_ad302)):
+        check = REGISTRY[code].check
+        assert check is not None
+        fast = _hits(check(build_context(scan_design(text), TEMPLATE, SETTINGS)))
+        slow = _hits(walk(build_context(scan_design(text), TEMPLATE, SETTINGS)))
+        assert fast == slow, code
 
 
 @FUZZ
 @given(text=_DESIGN)
-def test_ad301_finds_what_the_walk_of_every_line_finds(text: str) -> None:
+def test_the_rules_find_what_the_walk_of_every_line_finds(text: str) -> None:
     _assert_as_the_walk(text)
 
 
@@ -166,12 +183,15 @@ TRICKY = [
     "## 4. API Design Guidelines\n\n### 4.4 API Overview\n\n- `get(a: int)`\n\nsee `get(a: int)`",
     "# T\n\n- undefined default (a: b)\n- xdef y(a)\n- def_x(a: b)\n- `def f`",
     "# T\n\nf((a: int)) and (a, (b: c)) and g(x)(y: z)\n- f((a: int))\n- (a, (b: c))",
+    "# T\n\n```python\nclass E(Exception):\n```\n\n## X\n\n```\nclass F(x.Error): pass\n```",
+    "# T\n\n```mermaid\nclass E(Exception)\n```\n\nsee class G(KeyError) here",
+    "# T\n\nclass\n\n## X\n\n```py\nclass E(BaseException):\n```",
     "# T\n\n- Σ(ä: ß)\n- f(a:\u00a0B)\n- f(a) \u2003-> B\n- f(a)\x0c-> B",
 ]
 
 
 @pytest.mark.parametrize("text", TRICKY)
-def test_ad301_finds_what_the_walk_finds_on_tricky_shapes(text: str) -> None:
+def test_the_rules_find_what_the_walk_finds_on_tricky_shapes(text: str) -> None:
     _assert_as_the_walk(text)
 
 
