@@ -95,9 +95,13 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
 def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
     """Signatures in code spans, list items and code blocks outside the API overview."""
     for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
-        # The per-line pre-test below, for all of the node's lines at once.
+        # The per-line pre-test of _prose_signatures, for all of the node's lines at once.
         if "def" in prose_text or ("(" in prose_text and (":" in prose_text or "->" in prose_text)):
-            yield from _prose_signatures(node, seen)
+            # The lines are joined again, not taken from prose_text: that text only
+            # decides whether to look (the fast-path tests widen it to look everywhere).
+            indices = _candidate_lines("\n".join(map(_PROSE_TEXT, node.prose)))
+            if indices:  # most nodes have no candidate line: no generator for them
+                yield from _prose_signatures(node, indices, seen)
         for fence in node.fences:
             if fence.language not in _CODE_LANGUAGES:
                 continue
@@ -109,13 +113,14 @@ def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
                     yield Hit(fence.line + index + 1, f"full signature: '{quote(text.strip())}'")
 
 
-def _prose_signatures(node: Node, seen: set[int]) -> Iterator[Hit]:
-    """Signatures in a node's code spans and list items (lines in ``seen`` are skipped)."""
+def _prose_signatures(node: Node, indices: list[int], seen: set[int]) -> Iterator[Hit]:
+    """Signatures in the code spans and list items of the node's prose lines at ``indices``.
+
+    Lines in ``seen`` are skipped.
+    """
     items: set[int] | None = None
     prose = node.prose
-    # The lines are joined here, not taken from node_prose_texts: the caller's text
-    # only decides whether to look (the fast-path tests widen it to look everywhere).
-    for index in _candidate_lines("\n".join(map(_PROSE_TEXT, prose))):
+    for index in indices:
         line, text = prose[index]
         # A match means "def", "->" or ":" is there; as in code blocks, a line needs a
         # "(" or a "def" too.
