@@ -95,8 +95,13 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
 def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
     """Signatures in code spans, list items and code blocks outside the API overview."""
     for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
-        # The per-line pre-test of _prose_signatures, for all of the node's lines at once.
-        if "def" in prose_text or ("(" in prose_text and (":" in prose_text or "->" in prose_text)):
+        # What _candidate_lines needs on some line, for all of the node's lines at once
+        # (the pattern matches no newline, so a line's match is one in their join).
+        if (
+            "def" in prose_text
+            or "->" in prose_text
+            or ("(" in prose_text and ":" in prose_text and _ANNOTATED_AT_RE.search(prose_text))
+        ):
             # The lines are joined again, not taken from prose_text: that text only
             # decides whether to look (the fast-path tests widen it to look everywhere).
             indices = _candidate_lines("\n".join(map(_PROSE_TEXT, node.prose)))
