@@ -1,8 +1,7 @@
-"""AD301 and AD302 skip most lines and nodes, and find what a walk of every line finds.
+"""AD301 walks only the lines ``_candidate_lines`` gives and finds what a walk of all finds.
 
-AD301 looks only at the lines ``_candidate_lines`` gives, AD302 at the code blocks of
-a design whose prose says "class" nowhere. The oracles below are the rules as they
-were before: one Python step per node and per line, each with its own pre-test.
+The oracles below walk every line in Python: AD301 as it was before
+:func:`matching_lines`, each line with its own pre-test, and AD302 without its node skip.
 """
 
 from __future__ import annotations

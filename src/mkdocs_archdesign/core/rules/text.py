@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from functools import partial
 from itertools import count
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from mkdocs_archdesign.core.document.context import DesignContext
 from mkdocs_archdesign.core.document.scanner import Section, Table
@@ -18,9 +17,7 @@ from mkdocs_archdesign.core.document.scanner import Section, Table
 _CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
 _LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
 _PLACEHOLDER_RE = re.compile(r"\b(?:TODO|TBD)\b")
-_PROSE = attrgetter("prose")
-# The texts of a list of (line, text) pairs.
-_LINE_TEXTS = partial(map, itemgetter(1))
+_TEXT = itemgetter(1)
 # NUL is neither whitespace nor a word character: see one_text().
 _SEAM = "\x00"
 
@@ -63,9 +60,9 @@ def node_prose_texts(ctx: DesignContext) -> list[str]:
     """
     found: list[str] | None = ctx.memo.get("node_prose_texts")
     if found is None:
-        # Nested maps of C callables: no Python step per node either.
-        texts = map(_LINE_TEXTS, map(_PROSE, ctx.design.nodes))
-        found = ctx.memo["node_prose_texts"] = list(map("\n".join, texts))
+        found = ctx.memo["node_prose_texts"] = [
+            "\n".join(map(_TEXT, node.prose)) for node in ctx.design.nodes
+        ]
     return found
 
 
