@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from operator import attrgetter, itemgetter
 
 from mkdocs_archdesign.core.document import summary as _summary
 from mkdocs_archdesign.core.document.scanner import Node
 from mkdocs_archdesign.core.document.sections import API, DATA_MODEL
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import node_prose_texts, quote
+from mkdocs_archdesign.core.rules.text import matching_lines, node_prose_texts, quote
 
 _CODE_SPAN_CONTENT_RE = re.compile(r"`([^`\n]+)`")
 _PARAMS_RE = re.compile(r"\(([^()\n]*)\)")
@@ -27,6 +28,22 @@ _MODEL_CLASS_RE = re.compile(
 )
 _DATACLASS_RE = re.compile(r"^\s*@(?:dataclasses\.)?dataclass\b")
 _FIELD_RE = re.compile(r"^\s*[a-z_][a-z0-9_]*\s*:\s*[A-Za-z_][\w.]*(?:\[[^\n]*\])?\s*(?:=.*)?$")
+# Where _is_signature can hold, as patterns that match no newline (for
+# matching_lines): each of its three tests needs, in the code, a match of one branch
+# here: _DEF_RE "def" + blanks + a name start, _RETURN_RE ")" + blanks + "->", and
+# an annotation a ":" inside parameters _PARAMS_RE finds, "(" + no parens + ")".
+# Lines and code spans hold no newline, so their "\s" is "[^\S\n]", and a code
+# span's text is a piece of its line: a line without a match has no signature in
+# itself or in any of its code spans. Linear: each branch starts at one fixed
+# character ("d", ")", "(") and scans one run that no other start of it rescans.
+_ANNOTATED_AT = r"\([^()\n:]*:[^()\n]*\)"
+_SIGNATURE_AT_RE = re.compile(rf"def[^\S\n]+[A-Za-z_]|\)[^\S\n]*->|{_ANNOTATED_AT}")
+# Without "def" and "->" only the last branch can match; alone, it starts with one
+# literal, which the regex engine skips to instead of trying the branches at each
+# character (about a third of the time, timed on the corpus' prose).
+_ANNOTATED_AT_RE = re.compile(_ANNOTATED_AT)
+_ITEM_TEXT = attrgetter("text")
+_PROSE_TEXT = itemgetter(1)
 _CODE_LANGUAGES = frozenset({"", "python", "py", "python3", "py3", "pycon", "pyi"})
 
 _FIELD_COLUMNS = frozenset({"field", "fields", "attribute", "column", "name", "field name"})
@@ -64,7 +81,8 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
     _, items = _summary.api_overview_items(ctx)
     title = ctx.section_title(API)
     seen: set[int] = set()
-    for item in items:
+    for index in _candidate_lines("\n".join(map(_ITEM_TEXT, items))):
+        item = items[index]
         spans = _CODE_SPAN_CONTENT_RE.findall(item.text) or [item.text]
         if any(map(_is_signature, spans)):
             seen.add(item.line)
@@ -75,29 +93,41 @@ def level2_signature(ctx: DesignContext) -> Iterator[Hit]:
 def _signatures_elsewhere(ctx: DesignContext, seen: set[int]) -> Iterator[Hit]:
     """Signatures in code spans, list items and code blocks outside the API overview."""
     for node, prose_text in zip(ctx.design.nodes, node_prose_texts(ctx), strict=True):
-        # The per-line pre-test below, for all of the node's lines at once.
-        if "def" in prose_text or ("(" in prose_text and (":" in prose_text or "->" in prose_text)):
-            yield from _prose_signatures(node, seen)
+        # What _candidate_lines needs on some line, for all of the node's lines at once
+        # (the pattern matches no newline, so a line's match is one in their join).
+        if (
+            "def" in prose_text
+            or "->" in prose_text
+            or ("(" in prose_text and ":" in prose_text and _ANNOTATED_AT_RE.search(prose_text))
+        ):
+            # The lines are joined again, not taken from prose_text: that text only
+            # decides whether to look (the fast-path tests widen it to look everywhere).
+            indices = _candidate_lines("\n".join(map(_PROSE_TEXT, node.prose)))
+            if indices:  # most nodes have no candidate line: no generator for them
+                yield from _prose_signatures(node, indices, seen)
         for fence in node.fences:
             if fence.language not in _CODE_LANGUAGES:
                 continue
-            for offset, text in enumerate(fence.body, start=1):
+            body = fence.body
+            for index in _candidate_lines("\n".join(body)):
+                text = body[index]
+                # Outside the API overview a line needs "(" or "def": "x) -> y" is none.
                 if ("(" in text or "def" in text) and _is_signature(text):
-                    yield Hit(fence.line + offset, f"full signature: '{quote(text.strip())}'")
+                    yield Hit(fence.line + index + 1, f"full signature: '{quote(text.strip())}'")
 
 
-def _prose_signatures(node: Node, seen: set[int]) -> Iterator[Hit]:
-    """Signatures in a node's code spans and list items (lines in ``seen`` are skipped)."""
+def _prose_signatures(node: Node, indices: list[int], seen: set[int]) -> Iterator[Hit]:
+    """Signatures in the code spans and list items of the node's prose lines at ``indices``.
+
+    Lines in ``seen`` are skipped.
+    """
     items: set[int] | None = None
-    for line, text in node.prose:
-        # Every candidate is part of the line, and a signature needs "def", "->" or
-        # ":" (and "def" or a "("): most lines are decided here, without a pattern.
-        if "(" in text:
-            if ":" not in text and "->" not in text and "def" not in text:
-                continue
-        elif "def" not in text:
-            continue
-        if line in seen:
+    prose = node.prose
+    for index in indices:
+        line, text = prose[index]
+        # A match means "def", "->" or ":" is there; as in code blocks, a line needs a
+        # "(" or a "def" too.
+        if ("(" not in text and "def" not in text) or line in seen:
             continue
         candidates = _CODE_SPAN_CONTENT_RE.findall(text) if "`" in text else []
         if items is None:
@@ -107,6 +137,13 @@ def _prose_signatures(node: Node, seen: set[int]) -> Iterator[Hit]:
         if any(map(_is_signature, candidates)):
             seen.add(line)
             yield Hit(line, f"full signature: '{quote(text)}'")
+
+
+def _candidate_lines(text: str) -> list[int]:
+    """The lines of ``text`` (joined by newlines) that may hold a signature."""
+    if "def" in text or "->" in text:
+        return matching_lines(_SIGNATURE_AT_RE, text)
+    return matching_lines(_ANNOTATED_AT_RE, text)
 
 
 def _is_signature(code: str) -> bool:

@@ -66,6 +66,30 @@ def node_prose_texts(ctx: DesignContext) -> list[str]:
     return found
 
 
+def matching_lines(pattern: re.Pattern[str], text: str) -> list[int]:
+    """The indices of the lines of ``text`` (lines joined by newlines) where ``pattern`` matches.
+
+    One ``finditer`` in C over a node's joined prose (see :func:`node_prose_texts`)
+    replaces a Python test per line: a rule runs its per-line logic only on these.
+    ``pattern`` must match no newline, so each match lies inside the line its start is
+    on and a match never hides one on the next line. Linear: the newlines are counted
+    once, from each match start to the next.
+
+    Returns:
+        The indices, ascending, each once (a line with several matches counts once).
+    """
+    found: list[int] = []
+    index = 0
+    counted = 0
+    for match in pattern.finditer(text):
+        start = match.start()
+        index += text.count("\n", counted, start)
+        counted = start
+        if not found or found[-1] != index:
+            found.append(index)
+    return found
+
+
 def one_text(texts: Iterable[str]) -> str:
     """``texts`` joined by NUL, for one regex search over all of them.
 
