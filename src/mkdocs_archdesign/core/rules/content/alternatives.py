@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 
 from mkdocs_archdesign.core.document.scanner import Section
@@ -82,6 +83,35 @@ def _alternatives_of(ctx: DesignContext, section: Section) -> list[tuple[int, st
 
 _ALTERNATIVE_PARTS = ("pros", "cons", "decision")
 
+# A line names a part when its word (plain text without list marker and leading
+# whitespace, up to the first ":", stripped, lower-cased) is one of _ALTERNATIVE_PARTS.
+# Over lines joined by "\n" with MULTILINE, "^"/"$" are each line's start/end and
+# [^\S\n] is \s (= str.isspace) within a line. The letters are spelled out: IGNORECASE
+# would also fold "ſ" and "K", which lower() keeps. Anchored and possessive: linear.
+_PART_RE = re.compile(
+    r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?[^\S\n]*+"
+    r"([pP][rR][oO][sS]|[cC][oO][nN][sS]|[dD][eE][cC][iI][sS][iI][oO][nN])[^\S\n]*+(?::|$)",
+    re.MULTILINE,
+)
+
+
+def part_words(texts: list[str]) -> Iterator[tuple[int, str]]:
+    """``(index, part)`` for each text naming a part (``- **Pros**: ...`` -> ``pros``).
+
+    The same as testing each text's
+    ``without_list_marker(plain(text)).lstrip().split(":", 1)[0].strip().lower()``
+    against ``pros``/``cons``/``decision``, in one search over all of them.
+    """
+    # plain() of the joined text is the join of each plain(): it only drops characters.
+    # Prose lines hold no "\n", so the n-th line of the joined text is texts[n].
+    joined = plain("\n".join(texts))
+    index = position = 0
+    for match in _PART_RE.finditer(joined):
+        # Counted from the previous match on: linear in the text.
+        index += joined.count("\n", position, match.start())
+        position = match.start()
+        yield index, match.group(1).lower()
+
 
 @rule("AD208", "incomplete-alternative", Severity.WARNING)
 def incomplete_alternative(ctx: DesignContext) -> Iterator[Hit]:
@@ -114,26 +144,14 @@ def incomplete_alternative(ctx: DesignContext) -> Iterator[Hit]:
         return
     starts = [line for line, _ in found]
     parts: list[set[str]] = [set() for _ in found]
-    for line, text in section.prose():
-        if line <= starts[0]:
-            continue
-        slot = _slot(starts, line)
-        word = without_list_marker(plain(text)).lstrip().split(":", 1)[0].strip().lower()
-        if word in _ALTERNATIVE_PARTS:
-            parts[slot].add(word)
+    lines = list(section.prose())
+    for index, word in part_words([text for _, text in lines]):
+        line = lines[index][0]
+        if line > starts[0]:
+            # The last alternative starting before the line (starts are sorted, distinct).
+            parts[bisect_left(starts, line) - 1].add(word)
     title = ctx.section_title(ALTERNATIVES)
     for (line, name), seen in zip(found, parts, strict=True):
         missing = [part.capitalize() for part in _ALTERNATIVE_PARTS if part not in seen]
         if missing:
             yield Hit(line, f"alternative '{quote(name)}' lacks {', '.join(missing)}", title)
-
-
-def _slot(starts: list[int], line: int) -> int:
-    """Index of the last alternative starting before ``line`` (starts are sorted)."""
-    slot = 0
-    for index, start in enumerate(starts):
-        if start < line:
-            slot = index
-        else:
-            break
-    return slot
