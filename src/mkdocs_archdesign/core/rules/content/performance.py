@@ -15,7 +15,11 @@ from mkdocs_archdesign.core.rules.text import header_key, is_placeholder, plain,
 # restarts at every digit, and an unbounded run would be re-scanned from each one: the
 # quadratic trap of issue #15), and no two unbounded whitespace runs are adjacent.
 _NUMBER = r"\d[\d,.]{0,20}\s*(?:[kKmM]\s*)?"
+# Cheapest first: has_throughput() stops at the first that matches, and the number-first
+# patterns retry their bounded runs at every digit of a section's text.
 _THROUGHPUT_RES = (
+    # "RPS: 1200", "throughput of 900"
+    re.compile(r"\b(?:rps|qps|tps|throughput)\b[^\d\n]{0,20}\d", re.IGNORECASE),
     # "1200 RPS", "6000 events per second", "2k requests per minute"
     re.compile(
         _NUMBER + r"(?:[A-Za-z]+\s+){0,2}(?:rps|qps|tps|per\s+(?:sec|second|minute|min"
@@ -24,8 +28,6 @@ _THROUGHPUT_RES = (
     ),
     # "300 req/s", "40 jobs/min", "5 k/s"
     re.compile(_NUMBER + r"(?:[A-Za-z]{1,12}\s*)?/\s*(?:s|sec|second|min|minute|h|hour)\b"),
-    # "RPS: 1200", "throughput of 900"
-    re.compile(r"\b(?:rps|qps|tps|throughput)\b[^\d\n]{0,20}\d", re.IGNORECASE),
 )
 # "p95 < 150ms", "p99 under 2 s". Linear although unbounded: a search can only start at
 # a "p" followed by digits, and the runs after one "p" end at the next letter.
