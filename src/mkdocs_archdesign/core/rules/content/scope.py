@@ -9,7 +9,7 @@ from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import SCOPE
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import one_text, plain, without_list_marker
+from mkdocs_archdesign.core.rules.text import one_text, plain
 
 #: What Context and Scope must cover, with the words that show each one.
 SCOPE_ELEMENTS = (
@@ -56,9 +56,22 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
             yield Hit(section.line, f"Context and Scope has no {name}", title)
 
 
+# A line's first words: without_list_marker(line)[:40]. Anchored at each line start of
+# the "\n"-joined prose (lines hold no "\n"), with the marker pattern of rules/text.py:
+# [ \t]+ takes every blank, as there, and the bounded group never fails, so the engine
+# never backtracks into the marker. It matches once per line, even an empty one.
+_FIRST_WORDS_RE = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\n]{0,40})", re.MULTILINE)
+
+
 def _markers(section: Section) -> list[str]:
     """Sub-headings, labels and the first words of each line, lower-cased."""
     texts = [heading.text.lower() for heading in section.subsections()]
     texts.extend(label.label.lower() for label in section.labels())
-    texts.extend(without_list_marker(plain(text))[:40].lower() for _, text in section.prose())
+    lines = [text for _, text in section.prose()]
+    if lines:
+        # plain() of the joined lines is the join of each plain(): it only drops
+        # characters. Lower-casing after joining by NUL is lower-casing each text: only
+        # a final sigma looks at its neighbours, and NUL is neither cased nor ignorable.
+        firsts = _FIRST_WORDS_RE.findall(plain("\n".join(lines)))
+        texts.append(one_text(firsts).lower())
     return texts
