@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mkdocs_archdesign.core.rules.content.alternatives import _PART_RE, part_words
+from mkdocs_archdesign.core.document.scanner import Section, scan_design
+from mkdocs_archdesign.core.rules.content.alternatives import (
+    _ALTERNATIVE_RE,
+    _PART_RE,
+    alternatives,
+    part_words,
+)
 from mkdocs_archdesign.core.rules.text import plain, without_list_marker
 
 from .test_linear_patterns import MAX_RATIO, _ratio
@@ -93,16 +101,61 @@ def test_part_words_on_tricky_lines() -> None:
     ]
 
 
-# _PART_RE searches a section's whole joined text: its shapes beyond the shared HOSTILE lines.
-_HOSTILE_TEXTS = {
+# Line shapes beyond the shared HOSTILE lines: long runs after a list marker.
+_HOSTILE_LINES = {
     "marker then blanks": lambda n: "- " + " \t" * n + "x",
-    "blank lines": lambda n: "\n" * n,
+    "marker then spaces and bold": lambda n: "* " + " " * n + "**Option",
     "part then blanks": lambda n: "pros" + " " * n + "x",
-    "many part lines": lambda n: "- pros x\n" * n,
 }
 
 
-@pytest.mark.parametrize("label", sorted(_HOSTILE_TEXTS))
-def test_part_pattern_is_linear_on_hostile_texts(label: str) -> None:
-    growth = _ratio(_PART_RE, _HOSTILE_TEXTS[label])
-    assert growth < MAX_RATIO, f"_PART_RE grows {growth:.0f}x on '{label}'"
+@pytest.mark.parametrize("pattern", [_PART_RE, _ALTERNATIVE_RE], ids=["part", "alternative"])
+@pytest.mark.parametrize("label", sorted(_HOSTILE_LINES))
+def test_patterns_are_linear_on_hostile_lines(pattern: re.Pattern[str], label: str) -> None:
+    growth = _ratio(pattern, _HOSTILE_LINES[label])
+    assert growth < MAX_RATIO, f"{pattern.pattern} grows {growth:.0f}x on '{label}'"
+
+
+def _bold_oracle(section: Section) -> list[tuple[int, str]]:
+    """AD207's bold alternatives as found before: marker stripped, then the old pattern."""
+    old = re.compile(r"\*\*(?:alternative|option)\b[^*\n]*\*\*", re.IGNORECASE)
+    return [
+        (line, match.group(0).strip("*").strip())
+        for line, text in section.prose()
+        if "**" in text and (match := old.match(without_list_marker(text))) is not None
+    ]
+
+
+_BOLD_FRAGMENTS = st.sampled_from(
+    [
+        "**",
+        "*",
+        "Alternative",
+        "OPTION",
+        "optıon",
+        "Option 1",
+        ": x",
+        " ",
+        "\t",
+        "- ",
+        "* ",
+        "+ ",
+        "1. ",
+        "1234567890) ",
+        "-",
+        "é",
+        "x",
+        "_",
+        "\u00a0",
+        "`",
+    ]
+)
+
+
+@given(st.lists(st.lists(_BOLD_FRAGMENTS, max_size=8).map("".join), max_size=6))
+def test_bold_alternatives_equal_the_per_line_walk(lines: list[str]) -> None:
+    design = scan_design("## 9. Alternatives Considered\n\n" + "\n\n".join(lines) + "\n")
+    section = next(design.sections())
+    expected = _bold_oracle(section)
+    if expected:  # else the sub-headings decide, as before
+        assert alternatives(section) == expected
