@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mkdocs_archdesign.core.document.scanner import Section, scan_design
-from mkdocs_archdesign.core.rules.content.scope import _markers
+from mkdocs_archdesign.core.rules.content.scope import _marker_text
 from mkdocs_archdesign.core.rules.text import one_text, plain, without_list_marker
 
 
@@ -62,16 +62,16 @@ _LINE = st.lists(_FRAGMENTS, max_size=8).map("".join)
 @given(st.lists(_LINE, max_size=8))
 def test_markers_equal_the_per_line_walk(lines: list[str]) -> None:
     section = _section(lines)
-    assert one_text(_markers(section)) == _oracle(section)
+    assert _marker_text(section) == _oracle(section)
 
 
 @given(st.lists(st.text(alphabet=st.characters(blacklist_characters="\n\r")), max_size=5))
 def test_markers_equal_the_per_line_walk_on_any_text(lines: list[str]) -> None:
     section = _section(lines)
-    assert one_text(_markers(section)) == _oracle(section)
+    assert _marker_text(section) == _oracle(section)
 
 
 def test_markers_of_tricky_lines() -> None:
     lines = ["- **Problem**: ΑΣ", "1. ΑΣ" + "x" * 50, "ΑΣ", "", "+\t\tİ users", "10000000000. x"]
     section = _section(lines)
-    assert one_text(_markers(section)) == _oracle(section)
+    assert _marker_text(section) == _oracle(section)

@@ -49,7 +49,7 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
     if section is None:
         return
     # The patterns match no NUL (see one_text): one search per element over every text.
-    texts = one_text(_markers(section))
+    texts = _marker_text(section)
     title = ctx.section_title(SCOPE)
     for name, pattern in SCOPE_ELEMENTS:
         if pattern.search(texts) is None:
@@ -63,15 +63,14 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
 _FIRST_WORDS_RE = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\n]{0,40})", re.MULTILINE)
 
 
-def _markers(section: Section) -> list[str]:
-    """Sub-headings, labels and the first words of each line, lower-cased."""
-    texts = [heading.text.lower() for heading in section.subsections()]
-    texts.extend(label.label.lower() for label in section.labels())
+def _marker_text(section: Section) -> str:
+    """Sub-headings, labels and the first words of each line, lower-cased, by :func:`one_text`."""
+    texts = [heading.text for heading in section.subsections()]
+    texts.extend(label.label for label in section.labels())
     lines = [text for _, text in section.prose()]
     if lines:
-        # plain() of the joined lines is the join of each plain(): it only drops
-        # characters. Lower-casing after joining by NUL is lower-casing each text: only
-        # a final sigma looks at its neighbours, and NUL is neither cased nor ignorable.
-        firsts = _FIRST_WORDS_RE.findall(plain("\n".join(lines)))
-        texts.append(one_text(firsts).lower())
-    return texts
+        # plain() of the joined lines is the join of each plain(): it only drops characters.
+        texts.extend(_FIRST_WORDS_RE.findall(plain("\n".join(lines))))
+    # Lower-casing after joining by NUL is lower-casing each text: only a final sigma
+    # looks at its neighbours, and NUL is neither cased nor case-ignorable.
+    return one_text(texts).lower()
