@@ -3,16 +3,26 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
+from operator import itemgetter
 
 from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import ALTERNATIVES
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import plain, quote, without_list_marker
+from mkdocs_archdesign.core.rules.text import plain, quote
 
-# Used with .match() on one line, so anchored: linear in the line.
-_ALTERNATIVE_RE = re.compile(r"\*\*(?:alternative|option)\b[^*\n]*\*\*", re.IGNORECASE)
+_TEXT = itemgetter(1)
+
+# Used with .match() on one line, and anchored (\A, so a search too): linear in the line.
+# Group 1 is the bold title after without_list_marker()'s marker (rules/text.py), taken
+# whole ([ \t]++) as there; were the engine to skip a present marker, the "**" would have
+# to start at its "-", "*", "+" or digit, followed by a blank or "." / ")": it cannot.
+_ALTERNATIVE_RE = re.compile(
+    r"\A(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?(\*\*(?:alternative|option)\b[^*\n]*\*\*)",
+    re.IGNORECASE,
+)
 
 
 @rule("AD207", "too-few-alternatives", Severity.ERROR)
@@ -56,11 +66,13 @@ def alternatives(section: Section) -> list[tuple[int, str]]:
     Returns:
         ``(line, title)`` pairs in document order.
     """
+    lines = list(section.prose())
+    # One match per line, run by map in C; zip stops at the shorter, the lines.
+    matches = map(_ALTERNATIVE_RE.match, map(_TEXT, lines))
     bold = [
-        (line, match.group(0).strip("*").strip())
-        for line, text in section.prose()
-        # The pattern opens with "**": a line without it is decided without a match.
-        if "**" in text and (match := _ALTERNATIVE_RE.match(without_list_marker(text))) is not None
+        (line, match.group(1).strip("*").strip())
+        for (line, _), match in zip(lines, matches, strict=False)
+        if match is not None
     ]
     if bold:
         return bold
@@ -81,6 +93,33 @@ def _alternatives_of(ctx: DesignContext, section: Section) -> list[tuple[int, st
 
 
 _ALTERNATIVE_PARTS = ("pros", "cons", "decision")
+
+# A line names a part when its word (plain text without list marker and leading
+# whitespace, up to the first ":", stripped, lower-cased) is one of _ALTERNATIVE_PARTS.
+# Used with .match() on one plain line: the marker is without_list_marker()'s, taken
+# whole as there, and \s is str.isspace(), which lstrip() and strip() drop. The letters
+# are spelled out: IGNORECASE would also fold "ſ" and "K", which lower() keeps.
+# Anchored (\A, so a search too) and possessive: linear in the line.
+_PART_RE = re.compile(
+    r"\A(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?\s*+"
+    r"([pP][rR][oO][sS]|[cC][oO][nN][sS]|[dD][eE][cC][iI][sS][iI][oO][nN])\s*+(?::|\Z)"
+)
+
+
+def part_words(texts: list[str]) -> Iterator[tuple[int, str]]:
+    """``(index, part)`` for each text naming a part (``- **Pros**: ...`` -> ``pros``).
+
+    The same as testing each text's
+    ``without_list_marker(plain(text)).lstrip().split(":", 1)[0].strip().lower()``
+    against ``pros``/``cons``/``decision``, with one match per text run by map in C.
+    """
+    # Prose lines hold no "\n", and plain() only drops characters: splitting the joined
+    # plain text gives each text's plain(). Without texts, zip drops the one "" split.
+    flat = plain("\n".join(texts)).split("\n")
+    matches = map(_PART_RE.match, flat)
+    for index, match in zip(range(len(texts)), matches, strict=False):
+        if match is not None:
+            yield index, match.group(1).lower()
 
 
 @rule("AD208", "incomplete-alternative", Severity.WARNING)
@@ -114,26 +153,14 @@ def incomplete_alternative(ctx: DesignContext) -> Iterator[Hit]:
         return
     starts = [line for line, _ in found]
     parts: list[set[str]] = [set() for _ in found]
-    for line, text in section.prose():
-        if line <= starts[0]:
-            continue
-        slot = _slot(starts, line)
-        word = without_list_marker(plain(text)).lstrip().split(":", 1)[0].strip().lower()
-        if word in _ALTERNATIVE_PARTS:
-            parts[slot].add(word)
+    lines = list(section.prose())
+    for index, word in part_words(list(map(_TEXT, lines))):
+        line = lines[index][0]
+        if line > starts[0]:
+            # The last alternative starting before the line (starts are sorted, distinct).
+            parts[bisect_left(starts, line) - 1].add(word)
     title = ctx.section_title(ALTERNATIVES)
     for (line, name), seen in zip(found, parts, strict=True):
         missing = [part.capitalize() for part in _ALTERNATIVE_PARTS if part not in seen]
         if missing:
             yield Hit(line, f"alternative '{quote(name)}' lacks {', '.join(missing)}", title)
-
-
-def _slot(starts: list[int], line: int) -> int:
-    """Index of the last alternative starting before ``line`` (starts are sorted)."""
-    slot = 0
-    for index, start in enumerate(starts):
-        if start < line:
-            slot = index
-        else:
-            break
-    return slot

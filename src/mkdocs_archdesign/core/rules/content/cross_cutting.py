@@ -47,10 +47,12 @@ def missing_cross_cutting_concern(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(CROSS_CUTTING)
     if section is None:
         return
-    texts = [heading.text.lower() for heading in section.subsections()]
-    texts.extend(text.lower() for _, text in section_lines(section))
+    texts = [heading.text for heading in section.subsections()]
+    texts.extend(text for _, text in section_lines(section))
     # The patterns match no NUL (see one_text): one search per concern over every text.
-    joined = one_text(texts)
+    # Lower-casing the joined text lower-cases each: only a final sigma looks at its
+    # neighbours, and NUL is neither cased nor case-ignorable.
+    joined = one_text(texts).lower()
     title = ctx.section_title(CROSS_CUTTING)
     for name, pattern in CONCERNS:
         if pattern.search(joined) is None:

@@ -15,7 +15,11 @@ from mkdocs_archdesign.core.rules.text import header_key, is_placeholder, plain,
 # restarts at every digit, and an unbounded run would be re-scanned from each one: the
 # quadratic trap of issue #15), and no two unbounded whitespace runs are adjacent.
 _NUMBER = r"\d[\d,.]{0,20}\s*(?:[kKmM]\s*)?"
+# Cheapest first: has_throughput() stops at the first that matches, and the number-first
+# patterns retry their bounded runs at every digit of a section's text.
 _THROUGHPUT_RES = (
+    # "RPS: 1200", "throughput of 900"
+    re.compile(r"\b(?:rps|qps|tps|throughput)\b[^\d\n]{0,20}\d", re.IGNORECASE),
     # "1200 RPS", "6000 events per second", "2k requests per minute"
     re.compile(
         _NUMBER + r"(?:[A-Za-z]+\s+){0,2}(?:rps|qps|tps|per\s+(?:sec|second|minute|min"
@@ -24,8 +28,6 @@ _THROUGHPUT_RES = (
     ),
     # "300 req/s", "40 jobs/min", "5 k/s"
     re.compile(_NUMBER + r"(?:[A-Za-z]{1,12}\s*)?/\s*(?:s|sec|second|min|minute|h|hour)\b"),
-    # "RPS: 1200", "throughput of 900"
-    re.compile(r"\b(?:rps|qps|tps|throughput)\b[^\d\n]{0,20}\d", re.IGNORECASE),
 )
 # "p95 < 150ms", "p99 under 2 s". Linear although unbounded: a search can only start at
 # a "p" followed by digits, and the runs after one "p" end at the next letter.
@@ -36,6 +38,15 @@ _LATENCY_RE = re.compile(
 )
 
 
+# Joins a section's lines for one search per pattern. No match of the patterns above can
+# cross a seam: only \s takes its "\n", and what may follow a \s in them (\s, a letter,
+# "/") never takes "\x00"; no match ends with a \s (each ends with a digit or a letter
+# and "\b") or starts in a seam (each starts with a digit or "\b" and a letter). Lines
+# hold no "\n", and "\b" sees a seam as a line's start or end (both are non-word), so a
+# pattern matches the joined text exactly when it matches one of the lines.
+_SEAM = "\n\x00"
+
+
 def has_throughput(text: str) -> bool:
     """Whether ``text`` states a throughput figure (``1200 RPS``, ``300 req/s``, ``RPS: 1200``)."""
     return any(pattern.search(text) for pattern in _THROUGHPUT_RES)
@@ -44,6 +55,21 @@ def has_throughput(text: str) -> bool:
 def has_latency(text: str) -> bool:
     """Whether ``text`` states a latency percentile with a time (``p95 < 150ms``)."""
     return _LATENCY_RE.search(text) is not None
+
+
+def stated_targets(lines: list[str]) -> tuple[bool, bool]:
+    """Whether a line without ``TODO``/``TBD`` states a throughput, and whether one a latency.
+
+    The same as :func:`has_throughput` and :func:`has_latency` on each line's
+    :func:`plain` text, in one search per pattern over all of them.
+    """
+    # is_placeholder() is False on a line without "TODO" and "TBD": then none is one.
+    joined = _SEAM.join(lines)
+    if "TODO" in joined or "TBD" in joined:
+        joined = _SEAM.join(line for line in lines if not is_placeholder(line))
+    # plain() only drops characters, so it keeps the seams.
+    flat = plain(joined)
+    return has_throughput(flat), has_latency(flat)
 
 
 @rule("AD205", "unspecific-performance-target", Severity.ERROR)
@@ -77,15 +103,9 @@ def unspecific_performance_target(ctx: DesignContext) -> Iterator[Hit]:
     section = ctx.template_section(PERFORMANCE)
     if section is None:
         return
-    throughput = latency = False
-    for _, text in section_lines(section):
-        if is_placeholder(text):
-            continue
-        flat = plain(text)
-        throughput = throughput or has_throughput(flat)
-        latency = latency or has_latency(flat)
-        if throughput and latency:
-            return
+    throughput, latency = stated_targets([text for _, text in section_lines(section)])
+    if throughput and latency:
+        return
     title = ctx.section_title(PERFORMANCE)
     if not throughput:
         yield Hit(section.line, "no throughput target (e.g. '1200 RPS', '300 req/s')", title)

@@ -9,7 +9,7 @@ from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import SCOPE
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import one_text, plain, without_list_marker
+from mkdocs_archdesign.core.rules.text import one_text, plain
 
 #: What Context and Scope must cover, with the words that show each one.
 SCOPE_ELEMENTS = (
@@ -49,16 +49,28 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
     if section is None:
         return
     # The patterns match no NUL (see one_text): one search per element over every text.
-    texts = one_text(_markers(section))
+    texts = _marker_text(section)
     title = ctx.section_title(SCOPE)
     for name, pattern in SCOPE_ELEMENTS:
         if pattern.search(texts) is None:
             yield Hit(section.line, f"Context and Scope has no {name}", title)
 
 
-def _markers(section: Section) -> list[str]:
-    """Sub-headings, labels and the first words of each line, lower-cased."""
-    texts = [heading.text.lower() for heading in section.subsections()]
-    texts.extend(label.label.lower() for label in section.labels())
-    texts.extend(without_list_marker(plain(text))[:40].lower() for _, text in section.prose())
-    return texts
+# A line's first words: without_list_marker(line)[:40]. Anchored at each line start of
+# the "\n"-joined prose (lines hold no "\n"), with the marker pattern of rules/text.py:
+# [ \t]+ takes every blank, as there, and the bounded group never fails, so the engine
+# never backtracks into the marker. It matches once per line, even an empty one.
+_FIRST_WORDS_RE = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\n]{0,40})", re.MULTILINE)
+
+
+def _marker_text(section: Section) -> str:
+    """Sub-headings, labels and the first words of each line, lower-cased, by :func:`one_text`."""
+    texts = [heading.text for heading in section.subsections()]
+    texts.extend(label.label for label in section.labels())
+    lines = [text for _, text in section.prose()]
+    if lines:
+        # plain() of the joined lines is the join of each plain(): it only drops characters.
+        texts.extend(_FIRST_WORDS_RE.findall(plain("\n".join(lines))))
+    # Lower-casing after joining by NUL is lower-casing each text: only a final sigma
+    # looks at its neighbours, and NUL is neither cased nor case-ignorable.
+    return one_text(texts).lower()
