@@ -24,6 +24,8 @@ from mkdocs_archdesign.core.document.marks import normalise_label
 
 _PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 _DELIMS = frozenset("*_~")
+#: A title without any of these holds no markup: it is shown as written.
+_MARKUP_CHARS = frozenset("\\`<&[]*_~!")
 _HEX = frozenset("0123456789abcdefABCDEF")
 _NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 _MAX_ENTITY_NAME = 32
@@ -52,7 +54,7 @@ def plain_title(markdown: str, references: Collection[str] = ()) -> str:
         The text a reader sees, whitespace runs collapsed, stripped.
     """
     text = " ".join(markdown.split())
-    if not any(char in text for char in "\\`<&[]*_~!"):
+    if _MARKUP_CHARS.isdisjoint(text):
         return text  # nothing that could be markup: the common title
     return " ".join(_Inline(text, references).render().split())
 

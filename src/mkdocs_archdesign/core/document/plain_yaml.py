@@ -172,7 +172,7 @@ def _flow_list(value: str, resolvers: dict[Any, Any]) -> Any:
     items = []
     for part in inner.split(","):
         item = part.strip(" ")
-        if not item or item[0] in _INDICATORS or any(c in _FLOW_SPECIAL for c in item):
+        if not item or item[0] in _INDICATORS or not _FLOW_SPECIAL.isdisjoint(item):
             return NOT_PLAIN
         typed = _resolve(item, resolvers)
         if typed is NOT_PLAIN:
