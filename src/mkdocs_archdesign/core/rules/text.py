@@ -15,7 +15,10 @@ from mkdocs_archdesign.core.document.context import DesignContext
 from mkdocs_archdesign.core.document.scanner import Section, Table
 
 _CODE_SPAN_RE = re.compile(r"`[^`\n]*`")
-_LIST_MARKER_RE = re.compile(r"(?:[-*+]|\d{1,9}[.)])[ \t]+")
+#: A bullet or an ordered-list number, without the blanks after it: the patterns that take
+#: a line's marker off as :func:`without_list_marker` does are built from this one.
+LIST_MARKER = r"(?:[-*+]|\d{1,9}[.)])"
+_LIST_MARKER_RE = re.compile(LIST_MARKER + r"[ \t]+")
 _PLACEHOLDER_RE = re.compile(r"\b(?:TODO|TBD)\b")
 _TEXT = itemgetter(1)
 # NUL is neither whitespace nor a word character: see one_text().

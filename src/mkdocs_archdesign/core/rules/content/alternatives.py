@@ -11,7 +11,7 @@ from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import ALTERNATIVES
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import plain, quote
+from mkdocs_archdesign.core.rules.text import LIST_MARKER, plain, quote
 
 _TEXT = itemgetter(1)
 
@@ -20,7 +20,7 @@ _TEXT = itemgetter(1)
 # whole ([ \t]++) as there; were the engine to skip a present marker, the "**" would have
 # to start at its "-", "*", "+" or digit, followed by a blank or "." / ")": it cannot.
 _ALTERNATIVE_RE = re.compile(
-    r"\A(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?(\*\*(?:alternative|option)\b[^*\n]*\*\*)",
+    rf"\A(?:{LIST_MARKER}[ \t]++)?(\*\*(?:alternative|option)\b[^*\n]*\*\*)",
     re.IGNORECASE,
 )
 
@@ -101,7 +101,7 @@ _ALTERNATIVE_PARTS = ("pros", "cons", "decision")
 # are spelled out: IGNORECASE would also fold "ſ" and "K", which lower() keeps.
 # Anchored (\A, so a search too) and possessive: linear in the line.
 _PART_RE = re.compile(
-    r"\A(?:(?:[-*+]|\d{1,9}[.)])[ \t]++)?\s*+"
+    rf"\A(?:{LIST_MARKER}[ \t]++)?\s*+"
     r"([pP][rR][oO][sS]|[cC][oO][nN][sS]|[dD][eE][cC][iI][sS][iI][oO][nN])\s*+(?::|\Z)"
 )
 

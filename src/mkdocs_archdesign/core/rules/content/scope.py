@@ -9,7 +9,7 @@ from mkdocs_archdesign.core.document.scanner import Section
 from mkdocs_archdesign.core.document.sections import SCOPE
 from mkdocs_archdesign.core.model import Severity
 from mkdocs_archdesign.core.rules.base import DesignContext, Hit, rule
-from mkdocs_archdesign.core.rules.text import one_text, plain
+from mkdocs_archdesign.core.rules.text import LIST_MARKER, one_text, plain
 
 #: What Context and Scope must cover, with the words that show each one.
 SCOPE_ELEMENTS = (
@@ -60,7 +60,7 @@ def missing_scope_element(ctx: DesignContext) -> Iterator[Hit]:
 # the "\n"-joined prose (lines hold no "\n"), with the marker pattern of rules/text.py:
 # [ \t]+ takes every blank, as there, and the bounded group never fails, so the engine
 # never backtracks into the marker. It matches once per line, even an empty one.
-_FIRST_WORDS_RE = re.compile(r"^(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?([^\n]{0,40})", re.MULTILINE)
+_FIRST_WORDS_RE = re.compile(rf"^(?:{LIST_MARKER}[ \t]+)?([^\n]{{0,40}})", re.MULTILINE)
 
 
 def _marker_text(section: Section) -> str:
