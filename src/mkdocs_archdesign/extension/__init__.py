@@ -95,13 +95,8 @@ def _say_once(level: int, message: str) -> None:
         _logger().log(level, "%s", message)
 
 
-def asset(name: str) -> str:
-    """The text of a packaged asset (``archdesign.css``, ``catalog.css``, ``catalog.js``)."""
-    return packaged_text("assets", name)
-
-
 def _data_url(name: str, kind: str) -> str:
-    data = base64.b64encode(asset(name).encode("utf-8")).decode("ascii")
+    data = base64.b64encode(packaged_text("assets", name).encode("utf-8")).decode("ascii")
     return f"data:{kind};charset=utf-8;base64,{data}"
 
 

@@ -50,11 +50,6 @@ JSON_URI = "catalog.json"
 _MERMAID_BLOCK = re.compile(r'<(pre|div) class="mermaid"[^>]*>.*?</\1>', re.S)
 
 
-def asset_text(name: str) -> str:
-    """The text of a packaged asset (``catalog.js``, ``catalog.css``)."""
-    return packaged_text("assets", name)
-
-
 def nav_mentions(nav: Any, path: str) -> bool:
     """Whether an explicit ``nav:`` lists ``path`` anywhere (any nesting, any title)."""
     if isinstance(nav, str):
@@ -132,7 +127,7 @@ class CatalogPage:
         self.catalog = build_catalog(summaries, config.use_directory_urls, specs or ())
         for uri, name in ((SCRIPT_URI, "catalog.js"), (STYLE_URI, "catalog.css")):
             if files.get_file_from_path(uri) is None:
-                files.append(File.generated(config, uri, content=asset_text(name)))
+                files.append(File.generated(config, uri, content=packaged_text("assets", name)))
         self.write_json = files.get_file_from_path(JSON_URI) is None
         if not self.write_json:
             log.warning("docs_dir already has %s; the catalog's copy is not written", JSON_URI)

@@ -67,11 +67,6 @@ def nav_status(slug: str) -> str:
     return STATUS_PREFIX + slug
 
 
-def stylesheet() -> str:
-    """The packaged stylesheet's text."""
-    return packaged_text("assets", "archdesign.css")
-
-
 def add_stylesheet_link(config: MkDocsConfig) -> None:
     """List the stylesheet in ``extra_css`` once (a config object may be built twice)."""
     if CSS_URI not in [str(entry) for entry in config.extra_css]:
@@ -82,7 +77,7 @@ def add_stylesheet_file(files: Files, config: MkDocsConfig) -> None:
     """Add the stylesheet to the build as a generated file, unless the site ships one."""
     if files.get_file_from_path(CSS_URI) is not None:
         return
-    files.append(File.generated(config, CSS_URI, content=stylesheet()))
+    files.append(File.generated(config, CSS_URI, content=packaged_text("assets", "archdesign.css")))
 
 
 def register_status_titles(config: MkDocsConfig, statuses: StatusVocabulary | None = None) -> None:
