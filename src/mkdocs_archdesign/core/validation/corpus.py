@@ -36,13 +36,14 @@ def match_glob(relative: str, pattern: str) -> bool:
     ``design/**/*.md`` matches ``design/a.md`` and ``design/x/y/a.md``, as in MkDocs'
     own globs and in gitignore.
     """
-    if fnmatch.fnmatchcase(relative, pattern):
-        return True
-    if "**/" in pattern:
-        return fnmatch.fnmatchcase(relative, pattern.replace("**/", "", 1)) or fnmatch.fnmatchcase(
-            relative, pattern.replace("**/", "*/", 1)
-        )
-    return False
+    return any(fnmatch.fnmatchcase(relative, form) for form in _glob_forms(pattern))
+
+
+def _glob_forms(pattern: str) -> list[str]:
+    """The fnmatch patterns a glob stands for: a first ``**/`` spans no folder or some."""
+    if "**/" not in pattern:
+        return [pattern]
+    return [pattern, pattern.replace("**/", "", 1), pattern.replace("**/", "*/", 1)]
 
 
 def is_design_path(relative: str, globs: Sequence[str]) -> bool:
@@ -57,11 +58,7 @@ def is_design_path(relative: str, globs: Sequence[str]) -> bool:
 @functools.lru_cache(maxsize=64)
 def _glob_set(globs: tuple[str, ...]) -> _Matcher:
     """One ``match`` for "any of ``globs``", each with :func:`match_glob`'s ``**/`` forms."""
-    forms = []
-    for pattern in globs:
-        forms.append(pattern)
-        if "**/" in pattern:
-            forms += [pattern.replace("**/", "", 1), pattern.replace("**/", "*/", 1)]
+    forms = [form for pattern in globs for form in _glob_forms(pattern)]
     # fnmatch.translate anchors each form at the end and numbers its groups uniquely, so
     # the alternation matches exactly when fnmatchcase matches one of the forms.
     joined = "|".join(f"(?:{fnmatch.translate(form)})" for form in forms) or "(?!)"
